@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+//
+// zhnorm — a streaming normalizer for Chinese text.
+//
+// Targets, from the bottom up:
+//   CZhNormICU   a tiny C shim over the system ICU (Debian libicu-dev). Its public header
+//                uses only stdint types, so no ICU type ever reaches Swift (see the
+//                field notes: ICU's headers clash with Foundation's private ICU).
+//   ZhNorm       the library: decoding, the block pipeline and every stage.
+//   zhnorm       the command-line filter, a thin layer over ZhNorm.
+import PackageDescription
+
+let package = Package(
+  name: "zhnorm",
+  products: [
+    .library(name: "ZhNorm", targets: ["ZhNorm"]),
+    .executable(name: "zhnorm", targets: ["zhnorm"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .target(
+      name: "CZhNormICU",
+      linkerSettings: [
+        .linkedLibrary("icui18n"),
+        .linkedLibrary("icuuc"),
+        .linkedLibrary("icudata"),
+      ]
+    ),
+    .target(
+      name: "ZhNorm",
+      dependencies: ["CZhNormICU"]
+    ),
+    .executableTarget(
+      name: "zhnorm",
+      dependencies: [
+        "ZhNorm",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ZhNormUnitTests",
+      dependencies: ["ZhNorm"]
+    ),
+    .testTarget(
+      name: "ZhNormEndToEndTests",
+      dependencies: ["ZhNorm"]
+    ),
+  ]
+)

@@ -1,0 +1,58 @@
+#include "CZhNormICU.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+
+enum { STACK_UNITS = 1024 };
+
+int32_t zhn_nfc_normalize_utf8(const uint8_t *source, int32_t length,
+                               uint8_t *destination, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) return -1;
+
+  // UTF-8 -> UTF-16. A UTF-8 sequence of n bytes never needs more than n UTF-16 units.
+  UChar stackIn[STACK_UNITS], stackOut[STACK_UNITS];
+  UChar *in = length <= STACK_UNITS ? stackIn : malloc(sizeof(UChar) * (size_t)length);
+  int32_t inLength = 0;
+  if (!in) return -1;
+  u_strFromUTF8(in, length > 0 ? length : 1, &inLength, (const char *)source, length, &status);
+  if (U_FAILURE(status)) { if (in != stackIn) free(in); return -1; }
+
+  // NFC output can be longer than its input only by the expansion factor of a
+  // few decompositions (at most 3x in Unicode 15); size for the worst case.
+  int32_t outCapacity = inLength * 3 + 16;
+  UChar *out = outCapacity <= STACK_UNITS ? stackOut : malloc(sizeof(UChar) * (size_t)outCapacity);
+  if (!out) { if (in != stackIn) free(in); return -1; }
+  int32_t outLength = unorm2_normalize(nfc, in, inLength, out, outCapacity, &status);
+  if (in != stackIn) free(in);
+  if (U_FAILURE(status)) { if (out != stackOut) free(out); return -1; }
+
+  int32_t utf8Length = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8((char *)destination, capacity, &utf8Length, out, outLength, &status);
+  if (out != stackOut) free(out);
+  if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING || U_SUCCESS(status))
+    return utf8Length;
+  return -1;
+}
+
+void zhn_nfc_fill_attention_bitmap(uint64_t *bits) {
+  memset(bits, 0, sizeof(uint64_t) * 1024);
+  for (UChar32 c = 0; c < 0x10000; c++) {
+    if (u_getCombiningClass(c) != 0 ||
+        u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+      bits[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+  }
+}
+
+void zhn_icu_version(char *buffer) {
+  UVersionInfo version;
+  u_getVersion(version);
+  u_versionToString(version, buffer);
+}
