@@ -28,9 +28,11 @@ let package = Package(
         .linkedLibrary("icudata"),
       ]
     ),
+    // The compiled OpenCC tables (tables/zhconvert.bin), embedded with #embed.
+    .target(name: "CZhNormTables"),
     .target(
       name: "ZhNorm",
-      dependencies: ["CZhNormICU"]
+      dependencies: ["CZhNormICU", "CZhNormTables"]
     ),
     .executableTarget(
       name: "zhnorm",
@@ -41,7 +43,8 @@ let package = Package(
     ),
     .testTarget(
       name: "ZhNormUnitTests",
-      dependencies: ["ZhNorm"]
+      dependencies: ["ZhNorm"],
+      exclude: ["Convert/Fixtures"]  // read via #filePath
     ),
     .testTarget(
       name: "ZhNormEndToEndTests",

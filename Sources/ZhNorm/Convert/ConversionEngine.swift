@@ -1,0 +1,234 @@
+/// The conversion hot loop for one compiled profile, over UTF-8 bytes.
+///
+/// Speed choices, in order of effect:
+/// * It works on UTF-8 bytes and decodes one scalar at a time; it never forms
+///   `Character`s (≈15× slower) or `String` slices.
+/// * One scan with one dictionary lookup per position: chained profiles were
+///   precomposed at table-build time (see `CompiledProfile`), so a matched
+///   phrase is one trie walk and one copy of ready-made UTF-8. Only unmatched
+///   stretches ("runs") pass through the remaining chain stages.
+/// * ASCII bytes that occur in no key are copied with one table test, without
+///   decoding or trie lookups; scalars that occur in no key cut runs short.
+/// * Output goes into an `OutputBuffer` (raw memory), not `[UInt8]`.
+///
+/// Exactness: the result equals OpenCC 1.4.2's (library, all dictionaries) for
+/// every input; the generator checks the model against OpenCC's test cases and
+/// the unit tests check this implementation against them again.
+struct ConversionEngine: Sendable {
+  let profile: CompiledProfile
+  let normalization: ScalarNormalization
+  let values: ValuePool
+  /// Bit n set: ASCII scalar n occurs in some key of this profile.
+  let asciiInKeys: (low: UInt64, high: UInt64)
+
+  init(profile: ConversionProfile, tables: ConversionTables = .shared) {
+    let compiled = tables.profiles[profile.tableIndex]
+    self.profile = compiled
+    normalization = tables.normalization
+    values = tables.values
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for scalar in UInt32(0)..<128 where compiled.keyScalars.contains(scalar) {
+      if scalar < 64 { low |= 1 << UInt64(scalar) } else { high |= 1 << UInt64(scalar - 64) }
+    }
+    asciiInKeys = (low, high)
+  }
+
+  /// Longest scalar count any decision looks ahead; the most a stream holds
+  /// back outside an unmatched run.
+  var maxKeyLength: Int {
+    max(profile.main.maxKeyLength, profile.runStages.map(\.maxKeyLength).max() ?? 0)
+  }
+
+  @inline(__always)
+  private func asciiOccursInKeys(_ byte: UInt8) -> Bool {
+    byte < 64
+      ? asciiInKeys.low & (1 &<< UInt64(byte)) != 0
+      : asciiInKeys.high & (1 &<< UInt64(byte &- 64)) != 0
+  }
+
+  /// Converts `input` and appends the result to `out`.
+  ///
+  /// With `isFinal == false` the input may end anywhere (even inside a scalar):
+  /// conversion stops before the first decision that could depend on bytes not
+  /// yet seen, and the return value says how many input bytes were consumed;
+  /// the caller keeps the rest and passes it again with more input. With
+  /// `isFinal == true` everything is consumed. O(n · k) worst case for key
+  /// length k; in practice one lookup per scalar.
+  func convert(
+    _ input: UnsafeBufferPointer<UInt8>, isFinal: Bool, into out: inout OutputBuffer,
+    scratch: inout RunScratch
+  ) -> Int {
+    guard let p = input.baseAddress, input.count > 0 else { return 0 }
+    let end = input.count
+    let hasRuns = !profile.runStages.isEmpty
+    out.reserve(end &+ end / 4)
+    scratch.run.removeAll(keepingCapacity: true)
+    var runStart = 0
+    var i = 0
+    var stoppedEarly = false
+    while i < end {
+      let byte = p[i]
+      if byte < 0x80, !asciiOccursInKeys(byte) {
+        if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
+        out.append(byte)
+        i &+= 1
+        continue
+      }
+      var (scalar, length) = UTF8Decoding.decode(p, i, end)
+      if length == 0 {
+        if !isFinal { stoppedEarly = true; break }
+        (scalar, length) = (0xFFFD, 1)
+      }
+      let normalized = normalization.normalize(scalar)
+      var value: UInt32 = 0
+      let matchEnd = matchMain(p, i, normalized, length, end, isFinal, &value)
+      if matchEnd < 0 { stoppedEarly = true; break }
+      if matchEnd > 0 {
+        if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
+        out.append(values.utf8(value))
+        i = matchEnd
+        continue
+      }
+      if hasRuns, profile.keyScalars.contains(normalized) {
+        if scratch.run.isEmpty { runStart = i }
+        scratch.run.append(normalized)
+        i &+= length
+        continue
+      }
+      if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
+      if normalized == scalar {
+        out.append(p + i, count: length)
+      } else {
+        out.append(scalar: normalized)
+      }
+      i &+= length
+    }
+    if scratch.run.isEmpty { return stoppedEarly ? i : end }
+    if !isFinal { return runStart }  // the run may continue: keep it for later
+    flushRun(&scratch, into: &out)
+    return end
+  }
+
+  /// Longest match of the main stage at byte `position`, whose first scalar
+  /// (already decoded and normalized) is `first`. Returns the end byte index of
+  /// the match and sets `value`; 0 if nothing matches; -1 if the answer
+  /// depends on input beyond `end` (only when `isFinal` is false).
+  @inline(__always)
+  private func matchMain(
+    _ p: UnsafePointer<UInt8>, _ position: Int, _ first: UInt32, _ firstLength: Int, _ end: Int,
+    _ isFinal: Bool, _ value: inout UInt32
+  ) -> Int {
+    for trie in profile.main.tries {
+      var node = trie.root(first)
+      if node < 0 { continue }
+      var j = position &+ firstLength
+      var bestEnd = 0
+      var v = trie.value(node)
+      if v != PrefixTrie.noValue { bestEnd = j; value = v }
+      while trie.hasChildren(node) {
+        if j >= end {
+          if isFinal { break }
+          return -1
+        }
+        let (scalar, length) = UTF8Decoding.decode(p, j, end)
+        if length == 0 {
+          if isFinal { break }
+          return -1
+        }
+        let next = trie.child(node, normalization.normalize(scalar))
+        if next < 0 { break }
+        node = next
+        j &+= length
+        v = trie.value(node)
+        if v != PrefixTrie.noValue { bestEnd = j; value = v }
+      }
+      if bestEnd > 0 { return bestEnd }
+    }
+    return 0
+  }
+
+  /// Sends the pending run through the run stages (OpenCC's conversion chain
+  /// on an unmatched segment) and appends the result.
+  private func flushRun(_ scratch: inout RunScratch, into out: inout OutputBuffer) {
+    let stages = profile.runStages
+    // Swap the buffers out instead of copying them (copy-on-write would
+    // otherwise reallocate on every run).
+    var current: [UInt32] = []
+    swap(&current, &scratch.run)
+    var next: [UInt32] = []
+    swap(&next, &scratch.spare)
+    for (index, stage) in stages.enumerated() {
+      let isLast = index == stages.count - 1
+      next.removeAll(keepingCapacity: true)
+      current.withUnsafeBufferPointer { scalars in
+        var position = 0
+        while position < scalars.count {
+          var value: UInt32 = 0
+          let length = Self.match(stage, scalars, position, &value)
+          if length > 0 {
+            if isLast {
+              out.append(values.utf8(value))
+            } else {
+              Self.appendScalars(of: values.utf8(value), to: &next)
+            }
+            position &+= length
+          } else {
+            if isLast { out.append(scalar: scalars[position]) } else { next.append(scalars[position]) }
+            position &+= 1
+          }
+        }
+      }
+      if !isLast { swap(&current, &next) }
+    }
+    current.removeAll(keepingCapacity: true)
+    scratch.run = current
+    scratch.spare = next
+  }
+
+  /// Longest match of `stage` over decoded scalars; returns the length in
+  /// scalars (0: none) and sets `value`.
+  @inline(__always)
+  private static func match(
+    _ stage: ConversionStage, _ scalars: UnsafeBufferPointer<UInt32>, _ position: Int,
+    _ value: inout UInt32
+  ) -> Int {
+    for trie in stage.tries {
+      var node = trie.root(scalars[position])
+      if node < 0 { continue }
+      var j = position &+ 1
+      var best = 0
+      var v = trie.value(node)
+      if v != PrefixTrie.noValue { best = 1; value = v }
+      while j < scalars.count, trie.hasChildren(node) {
+        let next = trie.child(node, scalars[j])
+        if next < 0 { break }
+        node = next
+        j &+= 1
+        v = trie.value(node)
+        if v != PrefixTrie.noValue { best = j &- position; value = v }
+      }
+      if best > 0 { return best }
+    }
+    return 0
+  }
+
+  private static func appendScalars(of utf8: UnsafeBufferPointer<UInt8>, to scalars: inout [UInt32]) {
+    var i = 0
+    while i < utf8.count {
+      let (scalar, length) = UTF8Decoding.decode(utf8.baseAddress!, i, utf8.count)
+      scalars.append(scalar)
+      i &+= max(length, 1)
+    }
+  }
+}
+
+/// Reusable buffers for `ConversionEngine`'s unmatched runs.
+struct RunScratch {
+  var run: [UInt32] = []
+  var spare: [UInt32] = []
+  init() {
+    run.reserveCapacity(256)
+    spare.reserveCapacity(256)
+  }
+}

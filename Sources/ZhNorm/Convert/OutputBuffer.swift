@@ -1,0 +1,82 @@
+/// A growable UTF-8 byte buffer for the conversion hot loop.
+///
+/// Appending a dictionary value is a short copy into raw memory; `[UInt8]`'s
+/// `append(contentsOf:)` costs several times more per call for the 3- to
+/// 12-byte values that dominate conversion. Non-copyable, so it frees itself.
+struct OutputBuffer: ~Copyable {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  @inline(__always)
+  mutating func reserve(_ extra: Int) {
+    if count &+ extra > capacity { grow(count &+ extra) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    let newCapacity = max(needed, capacity &* 2)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count &+= 1
+  }
+
+  @inline(__always)
+  mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+    reserve(length)
+    var i = 0
+    while i < length {
+      base[count &+ i] = bytes[i]
+      i &+= 1
+    }
+    count &+= length
+  }
+
+  @inline(__always)
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    append(bytes.baseAddress!, count: bytes.count)
+  }
+
+  /// Appends `scalar` encoded as UTF-8.
+  @inline(__always)
+  mutating func append(scalar: UInt32) {
+    reserve(4)
+    if scalar < 0x80 {
+      base[count] = UInt8(scalar)
+      count &+= 1
+    } else if scalar < 0x800 {
+      base[count] = UInt8(0xC0 | (scalar >> 6))
+      base[count &+ 1] = UInt8(0x80 | (scalar & 0x3F))
+      count &+= 2
+    } else if scalar < 0x1_0000 {
+      base[count] = UInt8(0xE0 | (scalar >> 12))
+      base[count &+ 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+      base[count &+ 2] = UInt8(0x80 | (scalar & 0x3F))
+      count &+= 3
+    } else {
+      base[count] = UInt8(0xF0 | (scalar >> 18))
+      base[count &+ 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+      base[count &+ 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+      base[count &+ 3] = UInt8(0x80 | (scalar & 0x3F))
+      count &+= 4
+    }
+  }
+
+  /// The bytes written so far, valid until the next mutation.
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+}

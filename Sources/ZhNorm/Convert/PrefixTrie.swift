@@ -1,0 +1,86 @@
+/// One compiled dictionary: a trie over Unicode scalars, read in place from the
+/// embedded table.
+///
+/// Layout (chosen for the hot loop): the first scalar of a key is found through
+/// a page table (`pageIndex[scalar >> 8]` selects a page of 256 `UInt32` node
+/// references, 0 meaning "no key starts here"), so the common case — a scalar
+/// that starts no key, or a one-scalar key — costs two loads and no search.
+/// Deeper levels store each node's children contiguously, sorted by scalar
+/// (`labels`), and are searched by binary search; they are short (a few
+/// dozen children at most below the first level). Nodes are `(firstChild,
+/// childCount, terminalOrdinal)`; `values[terminalOrdinal]` is a `ValuePool` id.
+struct PrefixTrie: @unchecked Sendable {
+  // @unchecked: points into immutable embedded data.
+  let pageIndex: UnsafePointer<UInt16>
+  let pages: UnsafePointer<UInt32>
+  let nodes: UnsafePointer<UInt32>
+  let labels: UnsafePointer<UInt32>
+  let values: UnsafePointer<UInt32>
+  /// Longest key, in scalars.
+  let maxKeyLength: Int
+
+  static let noValue: UInt32 = 0xFFFF_FFFF
+
+  /// The node reached by `scalar` from the root, or -1. O(1).
+  @inline(__always)
+  func root(_ scalar: UInt32) -> Int {
+    guard scalar < 0x11_0000 else { return -1 }
+    let page = Int(pageIndex[Int(scalar &>> 8)])
+    return Int(pages[page &* 256 &+ Int(scalar & 0xFF)]) &- 1
+  }
+
+  /// The child of `node` labelled `scalar`, or -1. O(log children).
+  @inline(__always)
+  func child(_ node: Int, _ scalar: UInt32) -> Int {
+    let count = Int(nodes[node &* 3 &+ 1])
+    if count == 0 { return -1 }
+    var low = Int(nodes[node &* 3])
+    var high = low &+ count
+    while low < high {
+      let mid = (low &+ high) &>> 1
+      let label = labels[mid]
+      if label == scalar { return mid }
+      if label < scalar { low = mid &+ 1 } else { high = mid }
+    }
+    return -1
+  }
+
+  @inline(__always)
+  func hasChildren(_ node: Int) -> Bool { nodes[node &* 3 &+ 1] != 0 }
+
+  /// The value id if `node` ends a key, else `noValue`.
+  @inline(__always)
+  func value(_ node: Int) -> UInt32 {
+    let ordinal = nodes[node &* 3 &+ 2]
+    return ordinal == Self.noValue ? Self.noValue : values[Int(ordinal)]
+  }
+}
+
+/// One step of a conversion: up to four dictionaries tried in order; the first
+/// that matches at a position wins, and within it the longest key wins (OpenCC's
+/// `short_circuit` group). Most stages compile to a single dictionary; the
+/// generator splits a group only where merging would change OpenCC's result.
+struct ConversionStage: Sendable {
+  let tries: [PrefixTrie]
+  /// Longest key of any member, in scalars.
+  let maxKeyLength: Int
+
+  init(tries: [PrefixTrie]) {
+    self.tries = tries
+    maxKeyLength = tries.map(\.maxKeyLength).max() ?? 0
+  }
+}
+
+/// A profile as compiled by `tables/gen_tables.py`: the *main* stage scans the
+/// text (it is OpenCC's segmentation dictionary, each key mapped to the whole
+/// conversion chain's result for that key, or the single conversion stage of a
+/// profile without segmentation); scalars it does not match form *runs*, which
+/// go through `runStages` in order (OpenCC's conversion chain applied to its
+/// unmatched segments). `keyScalars` holds every scalar that occurs in any key
+/// of any stage: any other scalar can never be part of a match, so a run may be
+/// cut there without changing the result — that bounds buffering.
+struct CompiledProfile: Sendable {
+  let main: ConversionStage
+  let runStages: [ConversionStage]
+  let keyScalars: ScalarSet
+}
