@@ -59,6 +59,21 @@ public struct ScriptConverter: Sendable {
   /// Streaming over UTF-8 bytes: like `convert(chunk:)`, but a chunk may end
   /// in the middle of a UTF-8 sequence (its start is kept until it completes).
   public mutating func convertUTF8(chunk: some Sequence<UInt8>) -> [UInt8] {
+    if pending.isEmpty {
+      // Common case: nothing held back — convert straight from the caller's
+      // storage and copy only the undecided tail.
+      let engine = self.engine
+      let direct = chunk.withContiguousStorageIfAvailable { utf8 in
+        var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
+        var scratch = RunScratch()
+        let consumed = engine.convert(utf8, isFinal: false, into: &out, scratch: &scratch)
+        return (Array(out.bytes), Array(utf8[consumed...]))
+      }
+      if let (output, rest) = direct {
+        pending = rest
+        return output
+      }
+    }
     pending.append(contentsOf: chunk)
     return drain(isFinal: false)
   }
