@@ -448,6 +448,9 @@ def main():
     st = load_dict_all_values(data_dir, "STCharacters.txt")
     simplified_valid = set(ts_v for vs in ts.values() for ts_v in vs) | set(st)
     traditional_valid = set(v for vs in st.values() for v in vs) | set(ts)
+    # Taiwan and Hong Kong standard forms are valid Traditional too (秘, 群 …).
+    for f in ("TWVariants.txt", "HKVariants.txt"):
+        traditional_valid |= set(v for vs in load_dict_all_values(data_dir, f).values() for v in vs)
     trad_only = {ord(k) for k, vs in ts.items() if vs[0] != k and k not in simplified_valid}
     simp_only = {ord(k) for k, vs in st.items() if vs[0] != k and k not in traditional_valid}
     trad_only_set = add_set(trad_only)
