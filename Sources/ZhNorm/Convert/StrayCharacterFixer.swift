@@ -1,0 +1,124 @@
+/// Replaces stray characters of the other script in a document that is clearly
+/// written in one script: in a Simplified document, Traditional-only characters
+/// become Simplified (`先鋒` → `先锋`); in a Traditional document,
+/// Simplified-only characters become Traditional (`培育并形成` → `培育並形成`).
+///
+/// Only script-exclusive characters (see `ScriptEvidence`) are ever replaced;
+/// characters valid in both scripts — 乾隆, 著作, 瞭望, 干, 后, 里, 台 — are
+/// never touched, so the fixer cannot damage correct text. Use it when a
+/// document's `ScriptEvidence.clearScript` is `.hans` or `.hant`; with any other
+/// `documentScript` it changes nothing.
+///
+/// A stray is converted in context: the run of Han characters around it is
+/// converted as a whole with OpenCC (`t2s` for Simplified documents; `t2s`
+/// then `s2t` for Traditional ones, so that phrase tables see a consistent
+/// input — 頭发 → 頭髮, not 頭發) and only the stray positions take the
+/// result. If a phrase changes the run's length the stray is converted on its
+/// own instead.
+public struct StrayCharacterFixer: Sendable {
+  /// The script the document is written in.
+  public let documentScript: Script
+  let tables: ConversionTables
+  let toSimplified: ScriptConverter
+  let toTraditional: ScriptConverter
+
+  /// A fixer for a document written in `documentScript`. O(1).
+  public init(documentScript: Script) {
+    self.documentScript = documentScript
+    tables = .shared
+    toSimplified = ScriptConverter(profile: .t2s)
+    toTraditional = ScriptConverter(profile: .s2t)
+  }
+
+  /// The result of `fix(_:)`.
+  public struct Result: Sendable, Equatable {
+    /// The fixed text.
+    public var text: String
+    /// How many characters were replaced.
+    public var replacements: Int
+  }
+
+  /// Replaces the stray characters of `text`. O(n): one scan over UTF-8 bytes;
+  /// only text that contains a stray is decoded further. Returns the text
+  /// unchanged (and 0) when there is nothing to fix.
+  public func fix(_ text: String) -> Result {
+    let strays: ScalarSet
+    switch documentScript {
+    case .hans: strays = tables.traditionalOnly
+    case .hant: strays = tables.simplifiedOnly
+    case .mixed, .none: return Result(text: text, replacements: 0)
+    }
+    guard containsStray(text, strays) else { return Result(text: text, replacements: 0) }
+
+    var scalars = Array(text.unicodeScalars)
+    var replacements = 0
+    var start = 0
+    while start < scalars.count {
+      guard HanCharacter.isHan(scalars[start].value) else {
+        start += 1
+        continue
+      }
+      var end = start
+      var hasStray = false
+      while end < scalars.count, HanCharacter.isHan(scalars[end].value) {
+        if strays.contains(scalars[end].value) { hasStray = true }
+        end += 1
+      }
+      if hasStray {
+        replacements += fixRun(&scalars, start..<end, strays)
+      }
+      start = end
+    }
+    var result = String.UnicodeScalarView()
+    result.append(contentsOf: scalars)
+    return Result(text: String(result), replacements: replacements)
+  }
+
+  private func containsStray(_ text: String, _ strays: ScalarSet) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 in
+      guard let p = utf8.baseAddress else { return false }
+      var i = 0
+      while i < utf8.count {
+        if p[i] < 0xE0 {
+          i += 1
+          continue
+        }
+        let (scalar, length) = UTF8Decoding.decode(p, i, utf8.count)
+        if strays.contains(scalar) { return true }
+        i += max(length, 1)
+      }
+      return false
+    }
+  }
+
+  private func convertInContext(_ run: String) -> String {
+    switch documentScript {
+    case .hans: return toSimplified.convert(run)
+    default: return toTraditional.convert(toSimplified.convert(run))
+    }
+  }
+
+  /// Fixes the strays in `scalars[range]`, a run of Han characters; returns the
+  /// number of replacements.
+  private func fixRun(_ scalars: inout [Unicode.Scalar], _ range: Range<Int>, _ strays: ScalarSet) -> Int {
+    var run = String.UnicodeScalarView()
+    run.append(contentsOf: scalars[range])
+    let converted = Array(convertInContext(String(run)).unicodeScalars)
+    var replacements = 0
+    for index in range where strays.contains(scalars[index].value) {
+      var replacement: Unicode.Scalar?
+      if converted.count == range.count {
+        replacement = converted[index - range.lowerBound]
+      } else {
+        let alone = Array(convertInContext(String(scalars[index])).unicodeScalars)
+        if alone.count == 1 { replacement = alone[0] }
+      }
+      if let replacement, replacement != scalars[index] {
+        scalars[index] = replacement
+        replacements += 1
+      }
+    }
+    return replacements
+  }
+}
