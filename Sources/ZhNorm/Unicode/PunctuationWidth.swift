@@ -1,0 +1,155 @@
+/// The rules that give ASCII punctuation its Chinese (fullwidth) form in
+/// Chinese context, and the reverse for ``PunctuationStyle/ascii``.
+///
+/// In ``PunctuationStyle/cjk`` mode, on each line, outside URLs and e-mail
+/// addresses:
+///
+/// 1. A matched pair of parentheses `( … )` becomes `（ … ）` when its content
+///    contains a Chinese character, when its partner is already fullwidth, or
+///    when both outside neighbours are Chinese or the line's edge and at least
+///    one of them is Chinese (`两湖(东湖与日内瓦湖)对话`, `行業(yè)發展`). An
+///    unmatched `(` becomes `（` when the character after it is Chinese; an
+///    unmatched `)` becomes `）` when the character before it is Chinese.
+/// 2. `,` `;` `:` `!` `?` become `，；：！？` when the character directly before
+///    is Chinese (`强调,当前`, `组长:刘东喜`, `日,2023`), or when the character
+///    directly after is Chinese and the one before is neither a space nor the
+///    start of the line (`129%,实现`, `CEO,卢放`).
+/// 3. The rules are applied until nothing changes, so the result is a fixed
+///    point: running the cleanup again changes nothing.
+///
+/// "Chinese" means Han ideographs, CJK punctuation (including fullwidth forms),
+/// kana and bopomofo; shared marks such as `“”`, `…` and `—` are neutral.
+/// So `38.8万` (no listed mark), `10:30`, `1,000` (digits on both sides),
+/// `Notice: The content` (Latin before, space after) and `http://a.cn/?q=1`
+/// (inside a URL) are unchanged.
+enum PunctuationWidth {
+  /// Applies `style` to `scalars` in place; returns the number of marks changed.
+  static func apply(_ style: PunctuationStyle, to scalars: inout [UInt32]) -> Int {
+    switch style {
+    case .keep: return 0
+    case .ascii: return toASCII(&scalars)
+    case .cjk: return toCJK(&scalars)
+    }
+  }
+
+  @inline(__always)
+  static func fullwidth(of v: UInt32) -> UInt32? {
+    switch v {
+    case 0x2C: return 0xFF0C  // ,
+    case 0x3A: return 0xFF1A  // :
+    case 0x3B: return 0xFF1B  // ;
+    case 0x21: return 0xFF01  // !
+    case 0x3F: return 0xFF1F  // ?
+    case 0x28: return 0xFF08  // (
+    case 0x29: return 0xFF09  // )
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  static func ascii(of v: UInt32) -> UInt32? {
+    switch v {
+    case 0xFF0C: return 0x2C
+    case 0xFF1A: return 0x3A
+    case 0xFF1B: return 0x3B
+    case 0xFF01: return 0x21
+    case 0xFF1F: return 0x3F
+    case 0xFF08: return 0x28
+    case 0xFF09: return 0x29
+    default: return nil
+    }
+  }
+
+  private static func toASCII(_ scalars: inout [UInt32]) -> Int {
+    var changed = 0
+    for i in scalars.indices {
+      if let mapped = ascii(of: scalars[i]) {
+        scalars[i] = mapped
+        changed += 1
+      }
+    }
+    return changed
+  }
+
+  private static func toCJK(_ s: inout [UInt32]) -> Int {
+    guard s.contains(where: { fullwidth(of: $0) != nil }) else { return 0 }
+    let protected = ProtectedSpans(s)
+    var total = 0
+    // Each rule only ever turns ASCII marks fullwidth, and fullwidth marks only
+    // make more context Chinese, so iterating to a fixed point terminates; the
+    // two sweep directions let chains (",,,,中") settle in one round.
+    while true {
+      var changed = convertParentheses(&s, protected)
+      changed += convertSentenceMarks(&s, protected, forward: true)
+      changed += convertSentenceMarks(&s, protected, forward: false)
+      total += changed
+      if changed == 0 { return total }
+    }
+  }
+
+  private static func isChinese(_ s: [UInt32], _ i: Int) -> Bool {
+    i >= 0 && i < s.count && ScalarClass.isChinese(s[i])
+  }
+
+  private static func isChineseOrEdge(_ s: [UInt32], _ i: Int) -> Bool {
+    i < 0 || i >= s.count || ScalarClass.isChinese(s[i])
+  }
+
+  private static func convertParentheses(_ s: inout [UInt32], _ protected: ProtectedSpans) -> Int {
+    var changed = 0
+    var openers: [Int] = []
+    var pairs: [(Int, Int)] = []
+    var unmatchedClosers: [Int] = []
+    for i in s.indices where !protected.contains(i) {
+      switch s[i] {
+      case 0x28, 0xFF08: openers.append(i)
+      case 0x29, 0xFF09:
+        if let open = openers.popLast() { pairs.append((open, i)) } else { unmatchedClosers.append(i) }
+      default: break
+      }
+    }
+    for (open, close) in pairs where s[open] == 0x28 || s[close] == 0x29 {
+      let partnerFullwidth = s[open] == 0xFF08 || s[close] == 0xFF09
+      let contentChinese = s[(open + 1)..<close].contains(where: ScalarClass.isChinese)
+      let outside =
+        isChineseOrEdge(s, open - 1) && isChineseOrEdge(s, close + 1)
+        && (isChinese(s, open - 1) || isChinese(s, close + 1))
+      if partnerFullwidth || contentChinese || outside {
+        if s[open] == 0x28 { s[open] = 0xFF08; changed += 1 }
+        if s[close] == 0x29 { s[close] = 0xFF09; changed += 1 }
+      }
+    }
+    for open in openers where s[open] == 0x28 && isChinese(s, open + 1) {
+      s[open] = 0xFF08
+      changed += 1
+    }
+    for close in unmatchedClosers where s[close] == 0x29 && isChinese(s, close - 1) {
+      s[close] = 0xFF09
+      changed += 1
+    }
+    return changed
+  }
+
+  private static func convertSentenceMarks(_ s: inout [UInt32], _ protected: ProtectedSpans, forward: Bool) -> Int {
+    var changed = 0
+    let order = forward ? Array(s.indices) : s.indices.reversed()
+    for i in order {
+      let v = s[i]
+      guard v == 0x2C || v == 0x3A || v == 0x3B || v == 0x21 || v == 0x3F, !protected.contains(i) else { continue }
+      let before = i > 0 ? s[i - 1] : nil
+      let convert: Bool
+      if let before, ScalarClass.isChinese(before) {
+        convert = true
+      } else if let before, !ScalarClass.isWhitespace(before), isChinese(s, i + 1) {
+        convert = true
+      } else {
+        convert = false
+      }
+      if convert, let mapped = fullwidth(of: v) {
+        s[i] = mapped
+        changed += 1
+      }
+    }
+    return changed
+  }
+}
