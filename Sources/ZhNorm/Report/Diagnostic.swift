@@ -26,7 +26,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     switch kind {
     case .invalidUTF8:
-      "invalid UTF-8 (\(length) byte\(length == 1 ? "" : "s")) at byte offset \(byteOffset), line \(line), replaced with U+FFFD"
+      "invalid UTF-8 (\(length) byte\(length == 1 ? "" : "s")) at byte offset \(byteOffset), line \(line)"
     }
   }
 }
