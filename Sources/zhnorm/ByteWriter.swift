@@ -32,6 +32,13 @@ struct ByteWriter {
     buffer.append(contentsOf: bytes)
   }
 
+  /// Lets `body` append to the buffer directly (saving a copy), then flushes
+  /// if the buffer has grown past its capacity.
+  mutating func append(_ body: (inout [UInt8]) throws -> Void) throws {
+    try body(&buffer)
+    if buffer.count >= Self.capacity { try flush() }
+  }
+
   mutating func write(_ text: String) throws(SystemError) {
     try write(Array(text.utf8))
   }

@@ -127,14 +127,18 @@ struct FilterSession {
       while true {
         let count = try input.read(into: &chunk)
         if count == 0 { break }
-        let bytes = stream.push(chunk[..<count])
-        try check(stream.takeDiagnostics(), in: name)
-        try writer.write(bytes)
+        try writer.append { buffer in
+          let mark = buffer.count
+          stream.push(chunk[..<count], appendingTo: &buffer)
+          try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
+        }
         try report?.add(stream.takeRecords())
       }
-      let bytes = stream.finishDocument()
-      try check(stream.takeDiagnostics(), in: name)
-      try writer.write(bytes)
+      try writer.append { buffer in
+        let mark = buffer.count
+        stream.finishDocument(appendingTo: &buffer)
+        try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
+      }
       if stream.statistics.invalidSequences > 1 {
         warn("\(name): \(stream.statistics.invalidSequences) invalid UTF-8 sequences were replaced with U+FFFD in all")
       }
@@ -152,10 +156,14 @@ struct FilterSession {
     return false
   }
 
-  /// Warns about (or, under `--strict`, fails on) decoding diagnostics.
-  private func check(_ diagnostics: [Diagnostic], in name: String) throws {
+  /// Warns about decoding diagnostics or, under `--strict`, fails on them
+  /// after taking back the output of the chunk that had them.
+  private func check(_ diagnostics: [Diagnostic], in name: String, output: inout [UInt8], from mark: Int) throws {
     guard let first = diagnostics.first else { return }
-    if strict { throw InvalidInput(diagnostic: first) }
+    if strict {
+      output.removeSubrange(mark...)
+      throw InvalidInput(diagnostic: first)
+    }
     warn("\(name): warning: \(first); replaced with U+FFFD")
   }
 

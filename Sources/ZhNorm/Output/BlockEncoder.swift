@@ -8,7 +8,9 @@ enum BlockEncoder {
     let start = bytes.count
     for block in blocks {
       bytes.append(contentsOf: block.text.utf8)
-      if block.terminator != .none {
+      if block.terminator == .lineFeed {
+        bytes.append(0x0A)  // the common case, without building the terminator's array
+      } else if block.terminator != .none {
         bytes.append(contentsOf: block.terminator.utf8)
       }
       if !block.isPartialLine { statistics.linesOut += 1 }

@@ -4,8 +4,9 @@ import CZhNormICU
 ///
 /// `slowPath` marks every BMP scalar that a cleanup rule may change, so that
 /// the cleaner can prove with one bit test per scalar that a line needs no
-/// work; `nfc` marks the scalars that need NFC attention. Both are 8 KiB
-/// bitmaps, built in about a millisecond from ICU's properties the first time
+/// work; `nfc` marks the scalars that need NFC attention, and `removal` those
+/// that rules 1–2 of ``UnicodeCleaner`` remove or map. Each is an 8 KiB
+/// bitmap, built in about a millisecond from ICU's properties the first time
 /// a line contains a scalar outside the always-inert fast ranges (ASCII and
 /// the CJK Unified Ideographs), so a run over plain Chinese never builds them.
 final class CleanupTables: Sendable {
@@ -13,22 +14,27 @@ final class CleanupTables: Sendable {
   static let shared = CleanupTables()
 
   private let nfc: [UInt64]
+  private let removal: [UInt64]
   private let slowPath: [UInt64]
 
   private init() {
     var nfcBits = [UInt64](repeating: 0, count: 1024)
     nfcBits.withUnsafeMutableBufferPointer { zhn_nfc_fill_attention_bitmap($0.baseAddress) }
+    var removalBits = [UInt64](repeating: 0, count: 1024)
     var slow = nfcBits
-    func mark(_ v: UInt32) { slow[Int(v >> 6)] |= 1 << UInt64(v & 63) }
     for v in UInt32(0)..<0x10000 {
+      let bit: UInt64 = 1 << UInt64(v & 63)
       if ScalarClass.isRemovableControl(v) || ScalarClass.isAlwaysRemovableFormat(v)
-        || ScalarClass.isJoinControl(v) || ScalarClass.isBidiControl(v) || ScalarClass.isSpaceVariant(v)
+        || ScalarClass.isJoinControl(v) || ScalarClass.isBidiControl(v)
         || ScalarClass.fullwidthAlphanumeric(v) != nil || ScalarClass.halfwidthCJKPunctuation(v) != nil
       {
-        mark(v)
+        removalBits[Int(v >> 6)] |= bit
+        slow[Int(v >> 6)] |= bit
       }
+      if ScalarClass.isSpaceVariant(v) { slow[Int(v >> 6)] |= bit }
     }
     nfc = nfcBits
+    removal = removalBits
     slowPath = slow
   }
 
@@ -36,6 +42,12 @@ final class CleanupTables: Sendable {
   @inline(__always)
   func nfcAttention(_ v: UInt32) -> Bool {
     nfc[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+  }
+
+  /// Whether scalar `v` is removed or mapped by rules 1–2 of the cleaner. O(1).
+  @inline(__always)
+  func isRemovedOrMapped(_ v: UInt32) -> Bool {
+    v < 0x10000 && removal[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
   }
 
   /// Whether BMP scalar `v` may be changed by some cleanup rule. O(1).

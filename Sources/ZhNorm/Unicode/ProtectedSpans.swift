@@ -9,6 +9,9 @@ struct ProtectedSpans {
   private var ranges: [Range<Int>] = []
 
   init(_ s: [UInt32]) {
+    // Every URL has a "/" or a "." and every address an "@": most lines have
+    // none of the three outside numbers, and are done with one scan.
+    guard s.contains(where: { $0 == 0x2F || $0 == 0x40 || $0 == 0x2E }) else { return }
     var i = 0
     while i < s.count {
       if let end = Self.urlEnd(s, startingAt: i) ?? Self.emailEnd(s, at: i) {
@@ -55,7 +58,8 @@ struct ProtectedSpans {
     }
     while end > i {
       let last = s[end - 1]
-      if last == 0x29 && depth < 0 || [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F].contains(last) {
+      let isSentenceMark = last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x21 || last == 0x3F
+      if last == 0x29 && depth < 0 || isSentenceMark {
         if last == 0x29 { depth += 1 }
         end -= 1
       } else {

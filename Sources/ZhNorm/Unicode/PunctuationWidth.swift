@@ -72,40 +72,59 @@ enum PunctuationWidth {
   }
 
   private static func toCJK(_ s: inout [UInt32]) -> Int {
-    guard s.contains(where: { fullwidth(of: $0) != nil }) else { return 0 }
+    // Only the positions of candidate marks are visited in the loops below, so
+    // a long line with a few commas costs one scan plus work per comma.
+    var marks: [Int] = []
+    var parentheses: [Int] = []
+    var sawASCIIParenthesis = false
+    for (i, v) in s.enumerated() {
+      switch v {
+      case 0x2C, 0x3A, 0x3B, 0x21, 0x3F: marks.append(i)
+      case 0x28, 0x29: parentheses.append(i); sawASCIIParenthesis = true
+      case 0xFF08, 0xFF09: parentheses.append(i)
+      default: break
+      }
+    }
+    guard !marks.isEmpty || sawASCIIParenthesis else { return 0 }
     let protected = ProtectedSpans(s)
+    marks.removeAll(where: protected.contains)
+    parentheses.removeAll(where: protected.contains)
     var total = 0
     // Each rule only ever turns ASCII marks fullwidth, and fullwidth marks only
     // make more context Chinese, so iterating to a fixed point terminates; the
     // two sweep directions let chains (",,,,中") settle in one round.
     while true {
-      var changed = convertParentheses(&s, protected)
-      changed += convertSentenceMarks(&s, protected, forward: true)
-      changed += convertSentenceMarks(&s, protected, forward: false)
+      var changed = sawASCIIParenthesis ? convertParentheses(&s, parentheses) : 0
+      changed += convertSentenceMarks(&s, marks)
+      changed += convertSentenceMarks(&s, marks.reversed())
       total += changed
       if changed == 0 { return total }
     }
   }
 
+  @inline(__always)
   private static func isChinese(_ s: [UInt32], _ i: Int) -> Bool {
     i >= 0 && i < s.count && ScalarClass.isChinese(s[i])
   }
 
+  @inline(__always)
   private static func isChineseOrEdge(_ s: [UInt32], _ i: Int) -> Bool {
     i < 0 || i >= s.count || ScalarClass.isChinese(s[i])
   }
 
-  private static func convertParentheses(_ s: inout [UInt32], _ protected: ProtectedSpans) -> Int {
+  /// Rule 1, over the positions of all parentheses (ASCII and fullwidth).
+  private static func convertParentheses(_ s: inout [UInt32], _ positions: [Int]) -> Int {
     var changed = 0
     var openers: [Int] = []
     var pairs: [(Int, Int)] = []
     var unmatchedClosers: [Int] = []
-    for i in s.indices where !protected.contains(i) {
-      switch s[i] {
-      case 0x28, 0xFF08: openers.append(i)
-      case 0x29, 0xFF09:
-        if let open = openers.popLast() { pairs.append((open, i)) } else { unmatchedClosers.append(i) }
-      default: break
+    for i in positions {
+      if s[i] == 0x28 || s[i] == 0xFF08 {
+        openers.append(i)
+      } else if let open = openers.popLast() {
+        pairs.append((open, i))
+      } else {
+        unmatchedClosers.append(i)
       }
     }
     for (open, close) in pairs where s[open] == 0x28 || s[close] == 0x29 {
@@ -130,22 +149,13 @@ enum PunctuationWidth {
     return changed
   }
 
-  private static func convertSentenceMarks(_ s: inout [UInt32], _ protected: ProtectedSpans, forward: Bool) -> Int {
+  /// Rule 2, over the positions of the sentence marks, in the given order.
+  private static func convertSentenceMarks(_ s: inout [UInt32], _ positions: some Sequence<Int>) -> Int {
     var changed = 0
-    let order = forward ? Array(s.indices) : s.indices.reversed()
-    for i in order {
-      let v = s[i]
-      guard v == 0x2C || v == 0x3A || v == 0x3B || v == 0x21 || v == 0x3F, !protected.contains(i) else { continue }
-      let before = i > 0 ? s[i - 1] : nil
-      let convert: Bool
-      if let before, ScalarClass.isChinese(before) {
-        convert = true
-      } else if let before, !ScalarClass.isWhitespace(before), isChinese(s, i + 1) {
-        convert = true
-      } else {
-        convert = false
-      }
-      if convert, let mapped = fullwidth(of: v) {
+    for i in positions {
+      guard let mapped = fullwidth(of: s[i]) else { continue }  // already converted
+      let before = i > 0 ? s[i - 1] : 0x20
+      if ScalarClass.isChinese(before) || (!ScalarClass.isWhitespace(before) && isChinese(s, i + 1)) {
         s[i] = mapped
         changed += 1
       }

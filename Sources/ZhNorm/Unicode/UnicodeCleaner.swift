@@ -66,7 +66,7 @@ public struct UnicodeCleaner: Sendable {
   /// that continues in the next segment.
   public func clean(_ text: String, trimTrailingWhitespace: Bool = true, counts: inout Counts) -> String {
     if !needsWork(text, trimTrailingWhitespace: trimTrailingWhitespace) { return text }
-    var s = text.unicodeScalars.map(\.value)
+    var s = Self.scalars(of: text)
     removeAndMap(&s, counts: &counts)
     if s.contains(where: CanonicalComposition.needsAttention), CanonicalComposition.normalize(&s) {
       counts.canonicalCompositions += 1
@@ -74,10 +74,59 @@ public struct UnicodeCleaner: Sendable {
     counts.punctuationMarks += PunctuationWidth.apply(options.punctuation, to: &s)
     counts.spaceVariants += resolveSpaceVariants(&s)
     if trimTrailingWhitespace, trimTrailing(&s) { counts.trailingWhitespace += 1 }
-    var result = String.UnicodeScalarView()
-    result.reserveCapacity(s.count)
-    for v in s { result.append(Unicode.Scalar(v)!) }
-    return String(result)
+    return Self.string(from: s)
+  }
+
+  /// The scalars of `text`, decoded from its UTF-8 directly (faster than
+  /// going through `unicodeScalars`).
+  static func scalars(of text: String) -> [UInt32] {
+    var text = text
+    return text.withUTF8 { utf8 in
+      var result: [UInt32] = []
+      result.reserveCapacity(utf8.count)
+      var i = 0
+      while i < utf8.count {
+        if utf8[i] < 0x80 {
+          result.append(UInt32(utf8[i]))
+          i &+= 1
+        } else {
+          let (v, length) = decodeScalar(utf8, at: i)
+          result.append(v)
+          i &+= length
+        }
+      }
+      return result
+    }
+  }
+
+  /// Encodes scalars as a string, writing its UTF-8 in place (appending to a
+  /// `UnicodeScalarView` one scalar at a time is several times slower).
+  static func string(from scalars: [UInt32]) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+      var n = 0
+      for v in scalars {
+        if v < 0x80 {
+          buffer[n] = UInt8(v)
+          n &+= 1
+        } else if v < 0x800 {
+          buffer[n] = UInt8(0xC0 | (v >> 6))
+          buffer[n &+ 1] = UInt8(0x80 | (v & 0x3F))
+          n &+= 2
+        } else if v < 0x10000 {
+          buffer[n] = UInt8(0xE0 | (v >> 12))
+          buffer[n &+ 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n &+ 2] = UInt8(0x80 | (v & 0x3F))
+          n &+= 3
+        } else {
+          buffer[n] = UInt8(0xF0 | (v >> 18))
+          buffer[n &+ 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buffer[n &+ 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n &+ 3] = UInt8(0x80 | (v & 0x3F))
+          n &+= 4
+        }
+      }
+      return n
+    }
   }
 
   // MARK: - The fast check
@@ -87,6 +136,7 @@ public struct UnicodeCleaner: Sendable {
   // lead bytes (E4–E9 encode U+4000–U+9FFF, all inert) without decoding them.
   private func needsWork(_ text: String, trimTrailingWhitespace: Bool) -> Bool {
     var text = text
+    let tables = CleanupTables.shared
     return text.withUTF8 { utf8 -> Bool in
       let count = utf8.count
       guard count > 0 else { return false }
@@ -111,7 +161,7 @@ public struct UnicodeCleaner: Sendable {
           sawNonASCII = true
           let (v, length) = Self.decodeScalar(utf8, at: i)
           if v < 0x10000 {
-            if CleanupTables.shared.needsSlowPath(v) { return true }
+            if tables.needsSlowPath(v) { return true }
           } else if !ScalarClass.isInertSupplementary(v) {
             return true
           }
@@ -127,7 +177,7 @@ public struct UnicodeCleaner: Sendable {
 
   /// Decodes the scalar starting at `i` of valid UTF-8.
   @inline(__always)
-  private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+  static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
     let b0 = UInt32(utf8[i])
     if b0 < 0xE0 {
       return (((b0 & 0x1F) << 6) | (UInt32(utf8[i + 1]) & 0x3F), 2)
@@ -143,6 +193,8 @@ public struct UnicodeCleaner: Sendable {
   // MARK: - The rules
 
   private func removeAndMap(_ s: inout [UInt32], counts: inout Counts) {
+    let tables = CleanupTables.shared
+    guard s.contains(where: tables.isRemovedOrMapped) else { return }
     let keepsBidi = s.contains(where: ScalarClass.isRightToLeft)
     var output: [UInt32] = []
     output.reserveCapacity(s.count)
