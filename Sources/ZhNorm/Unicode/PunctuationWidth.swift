@@ -12,8 +12,8 @@
 ///    unmatched `)` becomes `）` when the character before it is Chinese.
 /// 2. `,` `;` `:` `!` `?` become `，；：！？` when the character directly before
 ///    is Chinese (`强调,当前`, `组长:刘东喜`, `日,2023`), or when the character
-///    directly after is Chinese and the one before is neither a space nor the
-///    start of the line (`129%,实现`, `CEO,卢放`).
+///    directly after is Chinese and the one before is not a space
+///    (`129%,实现`, `CEO,卢放`, and at the start of a line `,中`).
 /// 3. The rules are applied until nothing changes, so the result is a fixed
 ///    point: running the cleanup again changes nothing.
 ///
@@ -154,8 +154,12 @@ enum PunctuationWidth {
     var changed = 0
     for i in positions {
       guard let mapped = fullwidth(of: s[i]) else { continue }  // already converted
-      let before = i > 0 ? s[i - 1] : 0x20
-      if ScalarClass.isChinese(before) || (!ScalarClass.isWhitespace(before) && isChinese(s, i + 1)) {
+      let before = i > 0 ? s[i - 1] : nil
+      let afterChinese = isChinese(s, i + 1)
+      if let before, ScalarClass.isChinese(before) || (!ScalarClass.isWhitespace(before) && afterChinese) {
+        s[i] = mapped
+        changed += 1
+      } else if before == nil && afterChinese {
         s[i] = mapped
         changed += 1
       }

@@ -195,6 +195,14 @@ public struct UnicodeCleaner: Sendable {
   private func removeAndMap(_ s: inout [UInt32], counts: inout Counts) {
     let tables = CleanupTables.shared
     guard s.contains(where: tables.isRemovedOrMapped) else { return }
+    // Width variants are mapped first, so that a joiner is judged by the
+    // neighbours it will have in the output (ZWNJ before Ａ sits before A).
+    for i in s.indices {
+      if let mapped = ScalarClass.fullwidthAlphanumeric(s[i]) ?? ScalarClass.halfwidthCJKPunctuation(s[i]) {
+        counts.widthVariants += 1
+        s[i] = mapped
+      }
+    }
     let keepsBidi = s.contains(where: ScalarClass.isRightToLeft)
     var output: [UInt32] = []
     output.reserveCapacity(s.count)
@@ -213,11 +221,6 @@ public struct UnicodeCleaner: Sendable {
           counts.invisibleCharacters += 1
           continue
         }
-      }
-      if let mapped = ScalarClass.fullwidthAlphanumeric(v) ?? ScalarClass.halfwidthCJKPunctuation(v) {
-        counts.widthVariants += 1
-        output.append(mapped)
-        continue
       }
       output.append(v)
     }
