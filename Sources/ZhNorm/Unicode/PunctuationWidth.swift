@@ -6,14 +6,16 @@
 ///
 /// 1. A matched pair of parentheses `( … )` becomes `（ … ）` when its content
 ///    contains a Chinese character, when its partner is already fullwidth, or
-///    when both outside neighbours are Chinese or the line's edge and at least
-///    one of them is Chinese (`两湖(东湖与日内瓦湖)对话`, `行業(yè)發展`). An
+///    when at least one outside neighbour is Chinese and the other is Chinese,
+///    the line's edge, a shared mark (`“”‘’…—·`) or one of the five sentence
+///    marks (`两湖(东湖与日内瓦湖)对话`, `行業(yè)發展`, `業(yè)“兩`, `鎮(zhèn),2023`). An
 ///    unmatched `(` becomes `（` when the character after it is Chinese; an
 ///    unmatched `)` becomes `）` when the character before it is Chinese.
 /// 2. `,` `;` `:` `!` `?` become `，；：！？` when the character directly before
 ///    is Chinese (`强调,当前`, `组长:刘东喜`, `日,2023`), or when the character
 ///    directly after is Chinese and the one before is not a space
-///    (`129%,实现`, `CEO,卢放`, and at the start of a line `,中`).
+///    (`129%,实现`, `CEO,卢放`, and at the start of a line `,中`). Quotation
+///    marks are looked through: in `你好”,“周` the mark sits between 好 and 周.
 /// 3. The rules are applied until nothing changes, so the result is a fixed
 ///    point: running the cleanup again changes nothing.
 ///
@@ -107,9 +109,16 @@ enum PunctuationWidth {
     i >= 0 && i < s.count && ScalarClass.isChinese(s[i])
   }
 
+  /// Whether the neighbour at `i` lets a parenthesis pair with Chinese on its
+  /// other side be Chinese: a Chinese character, the edge of the line, a mark
+  /// shared by Chinese and Latin typography, or an ASCII sentence mark.
   @inline(__always)
-  private static func isChineseOrEdge(_ s: [UInt32], _ i: Int) -> Bool {
-    i < 0 || i >= s.count || ScalarClass.isChinese(s[i])
+  private static func admitsChineseParentheses(_ s: [UInt32], _ i: Int) -> Bool {
+    guard i >= 0 && i < s.count else { return true }
+    switch s[i] {
+    case 0x2018...0x201F, 0x2026, 0x2014, 0x2015, 0x00B7, 0x2C, 0x3A, 0x3B, 0x21, 0x3F: return true
+    default: return ScalarClass.isChinese(s[i])
+    }
   }
 
   /// Rule 1, over the positions of all parentheses (ASCII and fullwidth).
@@ -131,7 +140,7 @@ enum PunctuationWidth {
       let partnerFullwidth = s[open] == 0xFF08 || s[close] == 0xFF09
       let contentChinese = s[(open + 1)..<close].contains(where: ScalarClass.isChinese)
       let outside =
-        isChineseOrEdge(s, open - 1) && isChineseOrEdge(s, close + 1)
+        admitsChineseParentheses(s, open - 1) && admitsChineseParentheses(s, close + 1)
         && (isChinese(s, open - 1) || isChinese(s, close + 1))
       if partnerFullwidth || contentChinese || outside {
         if s[open] == 0x28 { s[open] = 0xFF08; changed += 1 }
@@ -149,13 +158,20 @@ enum PunctuationWidth {
     return changed
   }
 
+  @inline(__always)
+  private static func isQuotationMark(_ v: UInt32) -> Bool { (0x2018...0x201F).contains(v) }
+
   /// Rule 2, over the positions of the sentence marks, in the given order.
   private static func convertSentenceMarks(_ s: inout [UInt32], _ positions: some Sequence<Int>) -> Int {
     var changed = 0
     for i in positions {
       guard let mapped = fullwidth(of: s[i]) else { continue }  // already converted
-      let before = i > 0 ? s[i - 1] : nil
-      let afterChinese = isChinese(s, i + 1)
+      var b = i - 1
+      while b >= 0 && isQuotationMark(s[b]) { b -= 1 }
+      var a = i + 1
+      while a < s.count && isQuotationMark(s[a]) { a += 1 }
+      let before = b >= 0 ? s[b] : nil
+      let afterChinese = isChinese(s, a)
       if let before, ScalarClass.isChinese(before) || (!ScalarClass.isWhitespace(before) && afterChinese) {
         s[i] = mapped
         changed += 1
