@@ -48,7 +48,8 @@ let package = Package(
     ),
     .testTarget(
       name: "ZhNormEndToEndTests",
-      dependencies: ["ZhNorm"]
+      dependencies: ["zhnorm"],
+      exclude: ["Golden"]
     ),
   ]
 )

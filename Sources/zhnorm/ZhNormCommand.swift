@@ -1,8 +1,113 @@
 import ArgumentParser
 import ZhNorm
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `zhnorm`: the command-line filter. It parses options, opens files and
+/// moves bytes; all text processing happens in the ZhNorm library.
 @main
 struct ZhNormCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "zhnorm")
-  func run() throws {}
+  static let configuration = CommandConfiguration(
+    commandName: "zhnorm",
+    abstract: "Clean up Chinese text in one streaming pass.",
+    discussion: """
+      Reads each FILE (standard input when there is none, or for '-') and writes the \
+      normalized text to standard output, one document after another.
+
+      STEPS (run in this order; select with --only/--skip):
+        unicode   NFC; LF line endings (CRLF, CR, NEL, VT, FF, U+2028/2029); removes \
+      BOM, zero-width and other invisible format characters (keeps ZWJ inside emoji \
+      sequences), C0/C1 control characters other than TAB; removes U+00A0 and other \
+      space variants between Chinese characters and makes them plain spaces elsewhere; \
+      trims trailing whitespace (keeps the trailing tabs of table rows); collapses runs \
+      of blank lines and removes blank lines at the start and end; makes fullwidth \
+      letters and digits ASCII; sets punctuation width (--punctuation).
+
+      PUNCTUATION (--punctuation):
+        cjk    (default) ASCII , : ; ! ? ( ) in Chinese context become ，：；！？（）: \
+      a mark right after a Chinese character, or right before one when not preceded by \
+      a space; parentheses whose content or both sides are Chinese. Decimals, times, \
+      URLs, e-mail addresses and Latin sentences are left alone.
+        ascii  fullwidth ，：；！？（） become ASCII everywhere.
+        keep   punctuation is left as it is.
+
+      EXAMPLES:
+        zhnorm < in.txt > out.txt
+        zhnorm seeds/*.txt
+        zhnorm --only unicode --punctuation keep page.txt
+        zhnorm --in-place --report report.json corpus/*.txt
+        zhnorm -o clean.txt --strict a.txt b.txt
+
+      EXIT STATUS:
+        0 success; 64 usage error; 65 data error (invalid UTF-8 under --strict); \
+      66 an input file is missing or unreadable (the other files are still processed); \
+      74 I/O error (reading or writing failed).
+      """,
+    version: zhnormVersion
+  )
+
+  @Argument(help: "Input files ('-' or none: standard input).")
+  var files: [String] = []
+
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the output to FILE (atomically: a failed run leaves FILE as it was).", valueName: "FILE"))
+  var output: String?
+
+  @Flag(name: .customLong("in-place"), help: "Replace each input file with its normalized text (atomic; permissions kept).")
+  var inPlace = false
+
+  @Option(name: .customLong("only"), help: ArgumentHelp("Run only these steps (comma-separated: unicode, repair, convert, dedup).", valueName: "STEP,..."))
+  var only: StepList?
+
+  @Option(name: .customLong("skip"), help: ArgumentHelp("Run the default steps except these.", valueName: "STEP,..."))
+  var skip: StepList?
+
+  @Option(help: "Punctuation width: cjk, ascii or keep.")
+  var punctuation: PunctuationStyle = .cjk
+
+  @Option(help: ArgumentHelp("Write a JSON report of what each step changed to FILE ('-': standard error).", valueName: "FILE"))
+  var report: String?
+
+  @Flag(help: "Treat invalid UTF-8 as an error (exit 65) instead of replacing it with U+FFFD.")
+  var strict = false
+
+  @Flag(name: [.short, .long], help: "Do not print warnings.")
+  var quiet = false
+
+  mutating func validate() throws {
+    if only != nil && skip != nil {
+      throw ValidationError("--only and --skip cannot be used together.")
+    }
+    if inPlace {
+      if output != nil { throw ValidationError("--in-place and --output cannot be used together.") }
+      if files.isEmpty || files.contains("-") { throw ValidationError("--in-place needs input files (not standard input).") }
+    }
+    if let output, let target = FileIdentity(path: output) {
+      for file in files where file != "-" && FileIdentity(path: file) == target {
+        throw ValidationError("--output \(output) names an input file; use --in-place to edit files in place.")
+      }
+    }
+  }
+
+  var normalizerConfiguration: NormalizerConfiguration {
+    var steps = NormalizerConfiguration.defaultSteps
+    if let only { steps = only.steps }
+    if let skip { steps.subtract(skip.steps) }
+    return NormalizerConfiguration(
+      steps: steps,
+      unicode: UnicodeCleanupOptions(punctuation: punctuation),
+      recordsChanges: report != nil
+    )
+  }
+
+  func run() throws {
+    var session = FilterSession(
+      normalizer: Normalizer(configuration: normalizerConfiguration),
+      strict: strict, quiet: quiet)
+    let status = session.run(inputs: files.isEmpty ? ["-"] : files, output: output, inPlace: inPlace, reportPath: report)
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
 }

@@ -1,0 +1,36 @@
+/// What a ``Normalizer`` does: which steps run, and their options.
+///
+/// ```swift
+/// var configuration = NormalizerConfiguration()
+/// configuration.unicode.punctuation = .keep
+/// configuration.steps.remove(.unicode)
+/// ```
+public struct NormalizerConfiguration: Sendable, Hashable {
+  /// The steps that run. Steps always run in ``PipelineStep`` order.
+  /// Default: every step that is on by default (``defaultSteps``).
+  public var steps: Set<PipelineStep>
+  /// Options of the `unicode` step.
+  public var unicode: UnicodeCleanupOptions
+  /// Lines longer than this many bytes are processed in segments, which keeps
+  /// memory bounded on input without line breaks. Default: 4 MiB.
+  public var maximumLineBytes: Int
+  /// Whether ``ChangeRecord``s are made for removals and merges (for
+  /// `--report`). Counts are always kept. Default: `false`.
+  public var recordsChanges: Bool
+
+  /// The steps that run when none are chosen.
+  public static let defaultSteps: Set<PipelineStep> = [.unicode]
+
+  /// Creates a configuration with the defaults.
+  public init(
+    steps: Set<PipelineStep> = NormalizerConfiguration.defaultSteps,
+    unicode: UnicodeCleanupOptions = UnicodeCleanupOptions(),
+    maximumLineBytes: Int = 4 << 20,
+    recordsChanges: Bool = false
+  ) {
+    self.steps = steps
+    self.unicode = unicode
+    self.maximumLineBytes = maximumLineBytes
+    self.recordsChanges = recordsChanges
+  }
+}

@@ -1,0 +1,2 @@
+/// The version of the zhnorm library and tool.
+public let zhnormVersion = "0.1.0"

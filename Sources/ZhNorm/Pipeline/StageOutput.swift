@@ -1,0 +1,45 @@
+/// Where a stage puts what it produces: blocks for the next stage, counts and
+/// change records for the report.
+///
+/// The driver sets ``step`` before it calls a stage, so a stage only says what
+/// it did, never who it is.
+public struct StageOutput {
+  /// The blocks emitted, in order, since the driver last collected them.
+  public internal(set) var blocks: [Block] = []
+  /// Counts of what the pipeline did to the current document.
+  public internal(set) var statistics = DocumentStatistics()
+  /// Records of removals and merges since the driver last collected them.
+  public internal(set) var records: [ChangeRecord] = []
+  /// The step currently running.
+  public internal(set) var step: PipelineStep = .unicode
+  /// Whether stages should make ``ChangeRecord``s (counts are always kept).
+  public internal(set) var recordsChanges = false
+
+  /// Creates an empty output.
+  public init(recordsChanges: Bool = false) {
+    self.recordsChanges = recordsChanges
+  }
+
+  /// Passes `block` on to the next stage.
+  public mutating func emit(_ block: Block) {
+    blocks.append(block)
+  }
+
+  /// Counts `count` changes of `kind` made by the current step.
+  public mutating func count(_ kind: ChangeKind, _ count: Int = 1) {
+    statistics.add(count, kind, by: step)
+  }
+
+  /// Counts one change of `kind` and, when records are wanted, records it.
+  ///
+  /// The closure building the detail text runs only when records are wanted,
+  /// so evidence costs nothing in the common, unreported case.
+  public mutating func record(
+    _ kind: ChangeKind, line: Int, text: String? = nil, detail: @autoclosure () -> String? = nil
+  ) {
+    statistics.add(1, kind, by: step)
+    if recordsChanges {
+      records.append(ChangeRecord(step: step, kind: kind, line: line, text: text, detail: detail()))
+    }
+  }
+}

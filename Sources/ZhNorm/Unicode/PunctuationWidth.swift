@@ -1,0 +1,185 @@
+/// The rules that give ASCII punctuation its Chinese (fullwidth) form in
+/// Chinese context, and the reverse for ``PunctuationStyle/ascii``.
+///
+/// In ``PunctuationStyle/cjk`` mode, on each line, outside URLs and e-mail
+/// addresses:
+///
+/// 1. A matched pair of parentheses `( … )` becomes `（ … ）` when its content
+///    contains a Chinese character, when its partner is already fullwidth, or
+///    when at least one outside neighbour is Chinese and the other is Chinese,
+///    the line's edge, a shared mark (`“”‘’…—·`) or one of the five sentence
+///    marks (`两湖(东湖与日内瓦湖)对话`, `行業(yè)發展`, `業(yè)“兩`, `鎮(zhèn),2023`). An
+///    unmatched `(` becomes `（` when the character after it is Chinese; an
+///    unmatched `)` becomes `）` when the character before it is Chinese.
+/// 2. `,` `;` `:` `!` `?` become `，；：！？` when the character directly before
+///    is Chinese (`强调,当前`, `组长:刘东喜`, `日,2023`), or when the character
+///    directly after is Chinese and the one before is not a space
+///    (`129%,实现`, `CEO,卢放`, and at the start of a line `,中`). Quotation
+///    marks are looked through: in `你好”,“周` the mark sits between 好 and 周.
+/// 3. The rules are applied until nothing changes, so the result is a fixed
+///    point: running the cleanup again changes nothing.
+///
+/// "Chinese" means Han ideographs, CJK punctuation (including fullwidth forms),
+/// kana and bopomofo; shared marks such as `“”`, `…` and `—` are neutral.
+/// So `38.8万` (no listed mark), `10:30`, `1,000` (digits on both sides),
+/// `Notice: The content` (Latin before, space after) and `http://a.cn/?q=1`
+/// (inside a URL) are unchanged.
+enum PunctuationWidth {
+  /// Applies `style` to `scalars` in place; returns the number of marks changed.
+  static func apply(_ style: PunctuationStyle, to scalars: inout [UInt32]) -> Int {
+    switch style {
+    case .keep: return 0
+    case .ascii: return toASCII(&scalars)
+    case .cjk: return toCJK(&scalars)
+    }
+  }
+
+  @inline(__always)
+  static func fullwidth(of v: UInt32) -> UInt32? {
+    switch v {
+    case 0x2C: return 0xFF0C  // ,
+    case 0x3A: return 0xFF1A  // :
+    case 0x3B: return 0xFF1B  // ;
+    case 0x21: return 0xFF01  // !
+    case 0x3F: return 0xFF1F  // ?
+    case 0x28: return 0xFF08  // (
+    case 0x29: return 0xFF09  // )
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  static func ascii(of v: UInt32) -> UInt32? {
+    switch v {
+    case 0xFF0C: return 0x2C
+    case 0xFF1A: return 0x3A
+    case 0xFF1B: return 0x3B
+    case 0xFF01: return 0x21
+    case 0xFF1F: return 0x3F
+    case 0xFF08: return 0x28
+    case 0xFF09: return 0x29
+    default: return nil
+    }
+  }
+
+  private static func toASCII(_ scalars: inout [UInt32]) -> Int {
+    var changed = 0
+    for i in scalars.indices {
+      if let mapped = ascii(of: scalars[i]) {
+        scalars[i] = mapped
+        changed += 1
+      }
+    }
+    return changed
+  }
+
+  private static func toCJK(_ s: inout [UInt32]) -> Int {
+    // Only the positions of candidate marks are visited in the loops below, so
+    // a long line with a few commas costs one scan plus work per comma.
+    var marks: [Int] = []
+    var parentheses: [Int] = []
+    var sawASCIIParenthesis = false
+    for (i, v) in s.enumerated() {
+      switch v {
+      case 0x2C, 0x3A, 0x3B, 0x21, 0x3F: marks.append(i)
+      case 0x28, 0x29: parentheses.append(i); sawASCIIParenthesis = true
+      case 0xFF08, 0xFF09: parentheses.append(i)
+      default: break
+      }
+    }
+    guard !marks.isEmpty || sawASCIIParenthesis else { return 0 }
+    let protected = ProtectedSpans(s)
+    marks.removeAll(where: protected.contains)
+    parentheses.removeAll(where: protected.contains)
+    var total = 0
+    // Each rule only ever turns ASCII marks fullwidth, and fullwidth marks only
+    // make more context Chinese, so iterating to a fixed point terminates; the
+    // two sweep directions let chains (",,,,中") settle in one round.
+    while true {
+      var changed = sawASCIIParenthesis ? convertParentheses(&s, parentheses) : 0
+      changed += convertSentenceMarks(&s, marks)
+      changed += convertSentenceMarks(&s, marks.reversed())
+      total += changed
+      if changed == 0 { return total }
+    }
+  }
+
+  @inline(__always)
+  private static func isChinese(_ s: [UInt32], _ i: Int) -> Bool {
+    i >= 0 && i < s.count && ScalarClass.isChinese(s[i])
+  }
+
+  /// Whether the neighbour at `i` lets a parenthesis pair with Chinese on its
+  /// other side be Chinese: a Chinese character, the edge of the line, a mark
+  /// shared by Chinese and Latin typography, or an ASCII sentence mark.
+  @inline(__always)
+  private static func admitsChineseParentheses(_ s: [UInt32], _ i: Int) -> Bool {
+    guard i >= 0 && i < s.count else { return true }
+    switch s[i] {
+    case 0x2018...0x201F, 0x2026, 0x2014, 0x2015, 0x00B7, 0x2C, 0x3A, 0x3B, 0x21, 0x3F: return true
+    default: return ScalarClass.isChinese(s[i])
+    }
+  }
+
+  /// Rule 1, over the positions of all parentheses (ASCII and fullwidth).
+  private static func convertParentheses(_ s: inout [UInt32], _ positions: [Int]) -> Int {
+    var changed = 0
+    var openers: [Int] = []
+    var pairs: [(Int, Int)] = []
+    var unmatchedClosers: [Int] = []
+    for i in positions {
+      if s[i] == 0x28 || s[i] == 0xFF08 {
+        openers.append(i)
+      } else if let open = openers.popLast() {
+        pairs.append((open, i))
+      } else {
+        unmatchedClosers.append(i)
+      }
+    }
+    for (open, close) in pairs where s[open] == 0x28 || s[close] == 0x29 {
+      let partnerFullwidth = s[open] == 0xFF08 || s[close] == 0xFF09
+      let contentChinese = s[(open + 1)..<close].contains(where: ScalarClass.isChinese)
+      let outside =
+        admitsChineseParentheses(s, open - 1) && admitsChineseParentheses(s, close + 1)
+        && (isChinese(s, open - 1) || isChinese(s, close + 1))
+      if partnerFullwidth || contentChinese || outside {
+        if s[open] == 0x28 { s[open] = 0xFF08; changed += 1 }
+        if s[close] == 0x29 { s[close] = 0xFF09; changed += 1 }
+      }
+    }
+    for open in openers where s[open] == 0x28 && isChinese(s, open + 1) {
+      s[open] = 0xFF08
+      changed += 1
+    }
+    for close in unmatchedClosers where s[close] == 0x29 && isChinese(s, close - 1) {
+      s[close] = 0xFF09
+      changed += 1
+    }
+    return changed
+  }
+
+  @inline(__always)
+  private static func isQuotationMark(_ v: UInt32) -> Bool { (0x2018...0x201F).contains(v) }
+
+  /// Rule 2, over the positions of the sentence marks, in the given order.
+  private static func convertSentenceMarks(_ s: inout [UInt32], _ positions: some Sequence<Int>) -> Int {
+    var changed = 0
+    for i in positions {
+      guard let mapped = fullwidth(of: s[i]) else { continue }  // already converted
+      var b = i - 1
+      while b >= 0 && isQuotationMark(s[b]) { b -= 1 }
+      var a = i + 1
+      while a < s.count && isQuotationMark(s[a]) { a += 1 }
+      let before = b >= 0 ? s[b] : nil
+      let afterChinese = isChinese(s, a)
+      if let before, ScalarClass.isChinese(before) || (!ScalarClass.isWhitespace(before) && afterChinese) {
+        s[i] = mapped
+        changed += 1
+      } else if before == nil && afterChinese {
+        s[i] = mapped
+        changed += 1
+      }
+    }
+    return changed
+  }
+}

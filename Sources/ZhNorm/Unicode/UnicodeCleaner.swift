@@ -1,0 +1,263 @@
+/// Cleans the text of one line: the per-line part of the `unicode` step.
+///
+/// In order:
+/// 1. C0/C1 control characters (other than TAB) are removed; invisible format
+///    characters are removed where they carry nothing: BOM/ZWNBSP, ZWSP, word
+///    joiner, soft hyphen, MVS and invisible operators always; ZWJ and ZWNJ
+///    unless both neighbours are joinable (emoji sequences, Indic and Arabic
+///    letters); bidirectional controls unless the line has right-to-left text.
+/// 2. Fullwidth letters and digits (`ＡＢＣ１２３`) become ASCII; halfwidth CJK
+///    punctuation (`｡｢｣､`) becomes normal width.
+/// 3. The line is put in NFC (ICU), which also folds CJK compatibility
+///    ideographs (U+F9D1 → 六).
+/// 4. Punctuation width follows ``UnicodeCleanupOptions/punctuation``
+///    (see ``PunctuationWidth`` for the rules).
+/// 5. Space variants (U+00A0, U+1680, U+2000–200A, U+202F, U+205F) are removed
+///    when the nearest non-space characters on both sides are Chinese, and
+///    become plain spaces otherwise. U+3000 is kept: it is the CJK space.
+/// 6. Trailing whitespace is trimmed. Trailing tabs are kept on a line that has
+///    a tab before its last non-space character: they are the empty cells of a
+///    tab-separated row.
+///
+/// Every rule maps clean text to itself, and the result is a fixed point:
+/// cleaning it again changes nothing.
+///
+/// Complexity: O(n). A line that needs no change is recognised in one pass
+/// over its UTF-8 bytes and returned without copying (about 1 GB/s); other
+/// lines are decoded to scalars, fixed, and re-encoded.
+public struct UnicodeCleaner: Sendable {
+  /// What the cleaner changes.
+  public var options: UnicodeCleanupOptions
+
+  /// Creates a cleaner.
+  public init(options: UnicodeCleanupOptions = UnicodeCleanupOptions()) {
+    self.options = options
+  }
+
+  /// Counts of what ``clean(_:trimTrailingWhitespace:counts:)`` changed.
+  public struct Counts: Sendable, Hashable {
+    /// Control characters removed.
+    public var controlCharacters = 0
+    /// Invisible format characters removed.
+    public var invisibleCharacters = 0
+    /// Width variants mapped.
+    public var widthVariants = 0
+    /// Lines changed by NFC.
+    public var canonicalCompositions = 0
+    /// Punctuation marks whose width changed.
+    public var punctuationMarks = 0
+    /// Space variants removed or made plain.
+    public var spaceVariants = 0
+    /// Lines whose trailing whitespace was trimmed.
+    public var trailingWhitespace = 0
+
+    /// Creates zero counts.
+    public init() {}
+  }
+
+  /// Cleans `text` (one line, without its terminator).
+  public func clean(_ text: String) -> String {
+    var counts = Counts()
+    return clean(text, counts: &counts)
+  }
+
+  /// Cleans `text` (one line, without its terminator), adding what changed to
+  /// `counts`. Pass `trimTrailingWhitespace: false` for a segment of a line
+  /// that continues in the next segment.
+  public func clean(_ text: String, trimTrailingWhitespace: Bool = true, counts: inout Counts) -> String {
+    if !needsWork(text, trimTrailingWhitespace: trimTrailingWhitespace) { return text }
+    var s = Self.scalars(of: text)
+    removeAndMap(&s, counts: &counts)
+    if s.contains(where: CanonicalComposition.needsAttention), CanonicalComposition.normalize(&s) {
+      counts.canonicalCompositions += 1
+    }
+    counts.punctuationMarks += PunctuationWidth.apply(options.punctuation, to: &s)
+    counts.spaceVariants += resolveSpaceVariants(&s)
+    if trimTrailingWhitespace, trimTrailing(&s) { counts.trailingWhitespace += 1 }
+    return Self.string(from: s)
+  }
+
+  /// The scalars of `text`, decoded from its UTF-8 directly (faster than
+  /// going through `unicodeScalars`).
+  static func scalars(of text: String) -> [UInt32] {
+    var text = text
+    return text.withUTF8 { utf8 in
+      var result: [UInt32] = []
+      result.reserveCapacity(utf8.count)
+      var i = 0
+      while i < utf8.count {
+        if utf8[i] < 0x80 {
+          result.append(UInt32(utf8[i]))
+          i &+= 1
+        } else {
+          let (v, length) = decodeScalar(utf8, at: i)
+          result.append(v)
+          i &+= length
+        }
+      }
+      return result
+    }
+  }
+
+  /// Encodes scalars as a string, writing its UTF-8 in place (appending to a
+  /// `UnicodeScalarView` one scalar at a time is several times slower).
+  static func string(from scalars: [UInt32]) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+      var n = 0
+      for v in scalars {
+        if v < 0x80 {
+          buffer[n] = UInt8(v)
+          n &+= 1
+        } else if v < 0x800 {
+          buffer[n] = UInt8(0xC0 | (v >> 6))
+          buffer[n &+ 1] = UInt8(0x80 | (v & 0x3F))
+          n &+= 2
+        } else if v < 0x10000 {
+          buffer[n] = UInt8(0xE0 | (v >> 12))
+          buffer[n &+ 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n &+ 2] = UInt8(0x80 | (v & 0x3F))
+          n &+= 3
+        } else {
+          buffer[n] = UInt8(0xF0 | (v >> 18))
+          buffer[n &+ 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buffer[n &+ 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n &+ 3] = UInt8(0x80 | (v & 0x3F))
+          n &+= 4
+        }
+      }
+      return n
+    }
+  }
+
+  // MARK: - The fast check
+
+  // This is the hot path: most lines of real Chinese text need nothing. It runs
+  // over the UTF-8 bytes and skips the whole CJK Unified Ideographs block by its
+  // lead bytes (E4–E9 encode U+4000–U+9FFF, all inert) without decoding them.
+  private func needsWork(_ text: String, trimTrailingWhitespace: Bool) -> Bool {
+    var text = text
+    let tables = CleanupTables.shared
+    return text.withUTF8 { utf8 -> Bool in
+      let count = utf8.count
+      guard count > 0 else { return false }
+      var sawNonASCII = false
+      var sawASCIIMark = false
+      var lastScalar: UInt32 = 0
+      var i = 0
+      while i < count {
+        let byte = utf8[i]
+        if byte < 0x80 {
+          if byte < 0x20 && byte != 0x09 || byte == 0x7F { return true }
+          if byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x28 || byte == 0x29 {
+            sawASCIIMark = true
+          }
+          lastScalar = UInt32(byte)
+          i &+= 1
+        } else if byte >= 0xE4 && byte <= 0xE9 {
+          sawNonASCII = true
+          lastScalar = 0x4E00
+          i &+= 3
+        } else {
+          sawNonASCII = true
+          let (v, length) = Self.decodeScalar(utf8, at: i)
+          if v < 0x10000 {
+            if tables.needsSlowPath(v) { return true }
+          } else if !ScalarClass.isInertSupplementary(v) {
+            return true
+          }
+          if options.punctuation == .ascii && PunctuationWidth.ascii(of: v) != nil { return true }
+          lastScalar = v
+          i &+= length
+        }
+      }
+      if sawASCIIMark && sawNonASCII && options.punctuation == .cjk { return true }
+      return trimTrailingWhitespace && ScalarClass.isWhitespace(lastScalar)
+    }
+  }
+
+  /// Decodes the scalar starting at `i` of valid UTF-8.
+  @inline(__always)
+  static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    let b0 = UInt32(utf8[i])
+    if b0 < 0xE0 {
+      return (((b0 & 0x1F) << 6) | (UInt32(utf8[i + 1]) & 0x3F), 2)
+    } else if b0 < 0xF0 {
+      return (((b0 & 0x0F) << 12) | ((UInt32(utf8[i + 1]) & 0x3F) << 6) | (UInt32(utf8[i + 2]) & 0x3F), 3)
+    }
+    return (
+      ((b0 & 0x07) << 18) | ((UInt32(utf8[i + 1]) & 0x3F) << 12) | ((UInt32(utf8[i + 2]) & 0x3F) << 6)
+        | (UInt32(utf8[i + 3]) & 0x3F), 4
+    )
+  }
+
+  // MARK: - The rules
+
+  private func removeAndMap(_ s: inout [UInt32], counts: inout Counts) {
+    let tables = CleanupTables.shared
+    guard s.contains(where: tables.isRemovedOrMapped) else { return }
+    // Width variants are mapped first, so that a joiner is judged by the
+    // neighbours it will have in the output (ZWNJ before Ａ sits before A).
+    for i in s.indices {
+      if let mapped = ScalarClass.fullwidthAlphanumeric(s[i]) ?? ScalarClass.halfwidthCJKPunctuation(s[i]) {
+        counts.widthVariants += 1
+        s[i] = mapped
+      }
+    }
+    let keepsBidi = s.contains(where: ScalarClass.isRightToLeft)
+    var output: [UInt32] = []
+    output.reserveCapacity(s.count)
+    for (i, v) in s.enumerated() {
+      if ScalarClass.isRemovableControl(v) {
+        counts.controlCharacters += 1
+        continue
+      }
+      if ScalarClass.isAlwaysRemovableFormat(v) || (ScalarClass.isBidiControl(v) && !keepsBidi) {
+        counts.invisibleCharacters += 1
+        continue
+      }
+      if ScalarClass.isJoinControl(v) {
+        let joins = i > 0 && i + 1 < s.count && ScalarClass.isJoinable(s[i - 1]) && ScalarClass.isJoinable(s[i + 1])
+        if !joins {
+          counts.invisibleCharacters += 1
+          continue
+        }
+      }
+      output.append(v)
+    }
+    s = output
+  }
+
+  private func resolveSpaceVariants(_ s: inout [UInt32]) -> Int {
+    guard s.contains(where: ScalarClass.isSpaceVariant) else { return 0 }
+    var changed = 0
+    var output: [UInt32] = []
+    output.reserveCapacity(s.count)
+    for i in s.indices {
+      let v = s[i]
+      guard ScalarClass.isSpaceVariant(v) else {
+        output.append(v)
+        continue
+      }
+      changed += 1
+      var before = i - 1
+      while before >= 0 && ScalarClass.isWhitespace(s[before]) { before -= 1 }
+      var after = i + 1
+      while after < s.count && ScalarClass.isWhitespace(s[after]) { after += 1 }
+      let betweenChinese =
+        before >= 0 && after < s.count && ScalarClass.isChinese(s[before]) && ScalarClass.isChinese(s[after])
+      if !betweenChinese { output.append(0x20) }
+    }
+    s = output
+    return changed
+  }
+
+  private func trimTrailing(_ s: inout [UInt32]) -> Bool {
+    let contentEnd = (s.lastIndex(where: { !ScalarClass.isWhitespace($0) }) ?? -1) + 1
+    guard contentEnd < s.count else { return false }
+    let isTableRow = s[..<contentEnd].contains(0x09)
+    let kept = isTableRow ? s[contentEnd...].filter { $0 == 0x09 } : []
+    guard kept.count != s.count - contentEnd else { return false }
+    s.replaceSubrange(contentEnd..., with: kept)
+    return true
+  }
+}

@@ -1,0 +1,185 @@
+import ZhNorm
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One run of the filter over its inputs: opens each document, streams it
+/// through a ``NormalizationStream``, writes the output and the report, and
+/// turns failures into messages and an exit status.
+struct FilterSession {
+  let normalizer: Normalizer
+  let strict: Bool
+  let quiet: Bool
+  private var status = ExitStatus.success
+  private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+
+  init(normalizer: Normalizer, strict: Bool, quiet: Bool) {
+    self.normalizer = normalizer
+    self.strict = strict
+    self.quiet = quiet
+  }
+
+  /// Invalid UTF-8 under `--strict`.
+  struct InvalidInput: Error {
+    var diagnostic: Diagnostic
+  }
+
+  /// Processes every input; returns the exit status (the most severe failure).
+  mutating func run(inputs: [String], output: String?, inPlace: Bool, reportPath: String?) -> ExitStatus {
+    var report: ReportSink?
+    if let reportPath {
+      do { report = try ReportSink(path: reportPath) } catch {
+        fail(error.description, error.exitStatus)
+        return status
+      }
+    }
+
+    if inPlace {
+      for path in inputs { editInPlace(path, report: &report) }
+    } else if let output {
+      do {
+        let file = try AtomicFile(path: output)
+        var writer = ByteWriter(descriptor: file.descriptor, path: output)
+        var failedHard = false
+        for path in inputs {
+          if !process(path, into: &writer, report: &report) && status >= .dataError && status != .noInput {
+            failedHard = true
+            break
+          }
+        }
+        if failedHard {
+          file.discard()
+        } else {
+          do {
+            try writer.flush()
+            try file.commit()
+          } catch {
+            fail(error.description, .ioError)
+          }
+        }
+      } catch {
+        fail(error.description, error.exitStatus == .noInput ? .ioError : error.exitStatus)
+      }
+    } else {
+      var writer = ByteWriter(descriptor: 1, path: "standard output")
+      for path in inputs {
+        if !process(path, into: &writer, report: &report) && status == .ioError { break }
+      }
+      do { try writer.flush() } catch { fail(error.description, .ioError) }
+    }
+
+    if var sink = report {
+      do { try sink.finish() } catch { fail(error.description, .ioError); sink.discard() }
+    }
+    return status
+  }
+
+  /// Replaces `path` with its normalized text through a temporary file.
+  private mutating func editInPlace(_ path: String, report: inout ReportSink?) {
+    let file: AtomicFile
+    do throws(SystemError) {
+      guard let mode = permissions(of: path) else { throw SystemError("open", path: path) }
+      file = try AtomicFile(path: path, mode: mode)
+    } catch {
+      fail(error.description, error.exitStatus)
+      return
+    }
+    var writer = ByteWriter(descriptor: file.descriptor, path: path)
+    guard process(path, into: &writer, report: &report) else {
+      file.discard()
+      return
+    }
+    do {
+      try writer.flush()
+      try file.commit()
+    } catch {
+      file.discard()
+      fail(error.description, .ioError)
+    }
+  }
+
+  /// Streams one document into `writer`. Returns `false` if it failed.
+  private mutating func process(_ path: String, into writer: inout ByteWriter, report: inout ReportSink?) -> Bool {
+    let name = path == "-" ? "standard input" : path
+    let clock = ContinuousClock()
+    let start = clock.now
+    var stream = normalizer.makeStream()
+    var failure: String?
+    defer {
+      if report != nil {
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        do {
+          try report?.add(stream.takeRecords())
+          try report?.endDocument(stream.statistics, seconds: seconds, error: failure)
+        } catch {
+          fail(error.description, .ioError)
+        }
+      }
+    }
+    do {
+      try report?.beginDocument(name)
+      let input = try InputFile(path: path)
+      defer { input.close() }
+      while true {
+        let count = try input.read(into: &chunk)
+        if count == 0 { break }
+        try writer.append { buffer in
+          let mark = buffer.count
+          stream.push(chunk[..<count], appendingTo: &buffer)
+          try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
+        }
+        try report?.add(stream.takeRecords())
+      }
+      try writer.append { buffer in
+        let mark = buffer.count
+        stream.finishDocument(appendingTo: &buffer)
+        try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
+      }
+      if stream.statistics.invalidSequences > 1 {
+        warn("\(name): \(stream.statistics.invalidSequences) invalid UTF-8 sequences were replaced with U+FFFD in all")
+      }
+      return true
+    } catch let error as SystemError {
+      failure = error.description
+      fail(error.operation == "open" || error.path == path ? "\(error)" : error.description, error.exitStatus)
+    } catch let error as InvalidInput {
+      failure = "\(error.diagnostic)"
+      fail("\(name): \(error.diagnostic)", .dataError)
+    } catch {
+      failure = "\(error)"
+      fail("\(name): \(error)", .ioError)
+    }
+    return false
+  }
+
+  /// Warns about decoding diagnostics or, under `--strict`, fails on them
+  /// after taking back the output of the chunk that had them.
+  private func check(_ diagnostics: [Diagnostic], in name: String, output: inout [UInt8], from mark: Int) throws {
+    guard let first = diagnostics.first else { return }
+    if strict {
+      output.removeSubrange(mark...)
+      throw InvalidInput(diagnostic: first)
+    }
+    warn("\(name): warning: \(first); replaced with U+FFFD")
+  }
+
+  private func warn(_ message: String) {
+    guard !quiet else { return }
+    printError("zhnorm: \(message)")
+  }
+
+  private mutating func fail(_ message: String, _ exitStatus: ExitStatus) {
+    printError("zhnorm: \(message)")
+    if exitStatus > status { status = exitStatus }
+  }
+}
+
+/// Writes a line to standard error, unbuffered.
+func printError(_ message: String) {
+  let bytes = Array((message + "\n").utf8)
+  bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs the built `zhnorm` executable, as a user would.
+struct ZhNormBinary {
+  /// The result of one run.
+  struct Result {
+    var status: Int32
+    var output: Data
+    var errors: String
+    var text: String { String(decoding: output, as: UTF8.self) }
+  }
+
+  /// The repository's root directory.
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `zhnorm` executable built next to this test bundle.
+  static let executable: URL = {
+    let testBinary = URL(fileURLWithPath: try! FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    return testBinary.deletingLastPathComponent().appendingPathComponent("zhnorm")
+  }()
+
+  /// Runs `zhnorm` with `arguments` in `directory`, feeding `input` on
+  /// standard input (written from another thread, so large inputs do not
+  /// deadlock against the output pipe).
+  static func run(_ arguments: [String], input: Data? = nil, in directory: URL = repositoryRoot) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let outputPipe = Pipe()
+    let errorPipe = Pipe()
+    process.standardOutput = outputPipe
+    process.standardError = errorPipe
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
+    try process.run()
+    if let input {
+      let writer = inputPipe.fileHandleForWriting
+      Thread.detachNewThread {
+        try? writer.write(contentsOf: input)
+        try? writer.close()
+      }
+    }
+    let errorData = LockedData()
+    let errorReader = Thread { errorData.set(errorPipe.fileHandleForReading.readDataToEndOfFile()) }
+    errorReader.start()
+    let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !errorData.isSet { usleep(1000) }
+    return Result(status: process.terminationStatus, output: output, errors: String(decoding: errorData.value, as: UTF8.self))
+  }
+
+  /// Makes a fresh temporary directory for a test.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhnorm-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+/// Data handed from a reader thread to the test.
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data: Data?
+  func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+  var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
+  var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
+}
