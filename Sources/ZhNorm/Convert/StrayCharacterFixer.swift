@@ -30,12 +30,24 @@ public struct StrayCharacterFixer: Sendable {
     toTraditional = ScriptConverter(profile: .s2t)
   }
 
+  /// One replaced character.
+  public struct Replacement: Sendable, Equatable {
+    /// Position in the text, counted in Unicode scalars.
+    public var scalarOffset: Int
+    /// The stray character.
+    public var original: Unicode.Scalar
+    /// What replaced it.
+    public var replacement: Unicode.Scalar
+  }
+
   /// The result of `fix(_:)`.
   public struct Result: Sendable, Equatable {
     /// The fixed text.
     public var text: String
+    /// Every replacement made, in text order.
+    public var changes: [Replacement] = []
     /// How many characters were replaced.
-    public var replacements: Int
+    public var replacements: Int { changes.count }
   }
 
   /// Replaces the stray characters of `text`. O(n): one scan over UTF-8 bytes;
@@ -46,12 +58,12 @@ public struct StrayCharacterFixer: Sendable {
     switch documentScript {
     case .hans: strays = tables.traditionalOnly
     case .hant: strays = tables.simplifiedOnly
-    case .mixed, .none: return Result(text: text, replacements: 0)
+    case .mixed, .none: return Result(text: text)
     }
-    guard containsStray(text, strays) else { return Result(text: text, replacements: 0) }
+    guard containsStray(text, strays) else { return Result(text: text) }
 
     var scalars = Array(text.unicodeScalars)
-    var replacements = 0
+    var changes: [Replacement] = []
     var start = 0
     while start < scalars.count {
       guard HanCharacter.isHan(scalars[start].value) else {
@@ -65,13 +77,13 @@ public struct StrayCharacterFixer: Sendable {
         end += 1
       }
       if hasStray {
-        replacements += fixRun(&scalars, start..<end, strays)
+        fixRun(&scalars, start..<end, strays, &changes)
       }
       start = end
     }
     var result = String.UnicodeScalarView()
     result.append(contentsOf: scalars)
-    return Result(text: String(result), replacements: replacements)
+    return Result(text: String(result), changes: changes)
   }
 
   private func containsStray(_ text: String, _ strays: ScalarSet) -> Bool {
@@ -99,13 +111,14 @@ public struct StrayCharacterFixer: Sendable {
     }
   }
 
-  /// Fixes the strays in `scalars[range]`, a run of Han characters; returns the
-  /// number of replacements.
-  private func fixRun(_ scalars: inout [Unicode.Scalar], _ range: Range<Int>, _ strays: ScalarSet) -> Int {
+  /// Fixes the strays in `scalars[range]`, a run of Han characters.
+  private func fixRun(
+    _ scalars: inout [Unicode.Scalar], _ range: Range<Int>, _ strays: ScalarSet,
+    _ changes: inout [Replacement]
+  ) {
     var run = String.UnicodeScalarView()
     run.append(contentsOf: scalars[range])
     let converted = Array(convertInContext(String(run)).unicodeScalars)
-    var replacements = 0
     for index in range where strays.contains(scalars[index].value) {
       var replacement: Unicode.Scalar?
       if converted.count == range.count {
@@ -115,10 +128,9 @@ public struct StrayCharacterFixer: Sendable {
         if alone.count == 1 { replacement = alone[0] }
       }
       if let replacement, replacement != scalars[index] {
+        changes.append(Replacement(scalarOffset: index, original: scalars[index], replacement: replacement))
         scalars[index] = replacement
-        replacements += 1
       }
     }
-    return replacements
   }
 }
