@@ -20,6 +20,8 @@ struct ConversionEngine: Sendable {
   let values: ValuePool
   /// Bit n set: ASCII scalar n occurs in some key of this profile.
   let asciiInKeys: (low: UInt64, high: UInt64)
+  /// No ASCII scalar occurs in any key of this profile.
+  let asciiFree: Bool
 
   init(profile: ConversionProfile, tables: ConversionTables = .shared) {
     let compiled = tables.profiles[profile.tableIndex]
@@ -32,6 +34,7 @@ struct ConversionEngine: Sendable {
       if scalar < 64 { low |= 1 << UInt64(scalar) } else { high |= 1 << UInt64(scalar - 64) }
     }
     asciiInKeys = (low, high)
+    asciiFree = low == 0 && high == 0
   }
 
   /// Longest scalar count any decision looks ahead; the most a stream holds
@@ -70,9 +73,21 @@ struct ConversionEngine: Sendable {
     while i < end {
       let byte = p[i]
       if byte < 0x80, !asciiOccursInKeys(byte) {
+        // A stretch of ASCII that no key contains (most of the ASCII in real
+        // text) is copied in one go: with no ASCII in any key (t2s, tw2s, …)
+        // the stretch end is found eight bytes per step.
         if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
-        out.append(byte)
-        i &+= 1
+        var j = i &+ 1
+        if asciiFree {
+          while j &+ 8 <= end,
+            UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+          {
+            j &+= 8
+          }
+        }
+        while j < end, p[j] < 0x80, !asciiOccursInKeys(p[j]) { j &+= 1 }
+        out.append(p + i, count: j &- i)
+        i = j
         continue
       }
       var (scalar, length) = UTF8Decoding.decode(p, i, end)

@@ -39,6 +39,11 @@ struct OutputBuffer: ~Copyable {
   @inline(__always)
   mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
     reserve(length)
+    if length > 16 {  // long stretches: memcpy; short values: a plain loop is faster
+      (base + count).update(from: bytes, count: length)
+      count &+= length
+      return
+    }
     var i = 0
     while i < length {
       base[count &+ i] = bytes[i]
