@@ -151,7 +151,9 @@ struct ConversionEngine: Sendable {
           if isFinal { break }
           return -1
         }
-        let next = trie.child(node, normalization.normalize(scalar))
+        let normalized = normalization.normalize(scalar)
+        if j == position &+ firstLength, !trie.mayContinue(node, normalized) { break }
+        let next = trie.child(node, normalized)
         if next < 0 { break }
         node = next
         j &+= length
@@ -216,6 +218,7 @@ struct ConversionEngine: Sendable {
       var v = trie.value(node)
       if v != PrefixTrie.noValue { best = 1; value = v }
       while j < scalars.count, trie.hasChildren(node) {
+        if j == position &+ 1, !trie.mayContinue(node, scalars[j]) { break }
         let next = trie.child(node, scalars[j])
         if next < 0 { break }
         node = next

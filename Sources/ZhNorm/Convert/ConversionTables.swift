@@ -93,6 +93,8 @@ struct ConversionTables: @unchecked Sendable {
     for _ in 0..<trieCount {
       var record: [UInt32] = []
       for _ in 0..<8 { record.append(try next()) }
+      let filter = try section(record[7], as: UInt32.self)
+      guard filter.count >= 2, filter.count & (filter.count - 1) == 0 else { throw .outOfBounds }
       tries.append(
         PrefixTrie(
           pageIndex: try section(record[0], as: UInt16.self).baseAddress!,
@@ -100,6 +102,8 @@ struct ConversionTables: @unchecked Sendable {
           nodes: try section(record[2], as: UInt32.self).baseAddress!,
           labels: try section(record[3], as: UInt32.self).baseAddress!,
           values: try section(record[6], as: UInt32.self).baseAddress!,
+          pairFilter: filter.baseAddress!,
+          pairFilterMask: UInt32(filter.count * 32 - 1),
           maxKeyLength: Int(record[4])))
     }
     var sets: [ScalarSet] = []

@@ -9,6 +9,8 @@
 /// (`labels`), and are searched by binary search; they are short (a few
 /// dozen children at most below the first level). Nodes are `(firstChild,
 /// childCount, terminalOrdinal)`; `values[terminalOrdinal]` is a `ValuePool` id.
+/// A small Bloom filter of two-scalar prefixes (`mayContinue`) answers most
+/// "does a phrase start here?" questions without touching the deeper levels.
 struct PrefixTrie: @unchecked Sendable {
   // @unchecked: points into immutable embedded data.
   let pageIndex: UnsafePointer<UInt16>
@@ -16,6 +18,9 @@ struct PrefixTrie: @unchecked Sendable {
   let nodes: UnsafePointer<UInt32>
   let labels: UnsafePointer<UInt32>
   let values: UnsafePointer<UInt32>
+  /// One-hash Bloom filter over (first-level node, second scalar) pairs.
+  let pairFilter: UnsafePointer<UInt32>
+  let pairFilterMask: UInt32
   /// Longest key, in scalars.
   let maxKeyLength: Int
 
@@ -47,6 +52,20 @@ struct PrefixTrie: @unchecked Sendable {
 
   @inline(__always)
   func hasChildren(_ node: Int) -> Bool { nodes[node &* 3 &+ 1] != 0 }
+
+  /// `false` if no key continues from first-level `node` with `scalar` (then
+  /// the binary search below it is skipped); `true` if one may. O(1), one load.
+  /// Most pairs of adjacent characters in running text start no phrase, so
+  /// this removes most second-level searches. The hash mirrors
+  /// `pair_hash` in `tables/gen_tables.py`.
+  @inline(__always)
+  func mayContinue(_ node: Int, _ scalar: UInt32) -> Bool {
+    var h = (UInt32(truncatingIfNeeded: node) &* 0x9E37_79B1) ^ (scalar &* 0x85EB_CA77)
+    h = (h ^ (h &>> 15)) &* 0x2C1B_3C6D
+    h ^= h &>> 12
+    let index = h & pairFilterMask
+    return pairFilter[Int(index &>> 5)] & (1 &<< (index & 31)) != 0
+  }
 
   /// The value id if `node` ends a key, else `noValue`.
   @inline(__always)
