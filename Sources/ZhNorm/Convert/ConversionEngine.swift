@@ -22,6 +22,12 @@ struct ConversionEngine: Sendable {
   let asciiInKeys: (low: UInt64, high: UInt64)
   /// No ASCII scalar occurs in any key of this profile.
   let asciiFree: Bool
+  /// The first run stage, when it maps single scalars only (`STCharacters` in
+  /// every `s2…` profile): then it is context-free and is applied as scalars
+  /// join the run, which saves a pass over the run.
+  let eagerRunStage: PrefixTrie?
+  /// The run stages still to apply when a run is flushed.
+  let laterRunStages: [ConversionStage]
 
   init(profile: ConversionProfile, tables: ConversionTables = .shared) {
     let compiled = tables.profiles[profile.tableIndex]
@@ -35,6 +41,15 @@ struct ConversionEngine: Sendable {
     }
     asciiInKeys = (low, high)
     asciiFree = low == 0 && high == 0
+    if compiled.runStages.count >= 2, compiled.runStages[0].tries.count == 1,
+      compiled.runStages[0].maxKeyLength == 1
+    {
+      eagerRunStage = compiled.runStages[0].tries[0]
+      laterRunStages = Array(compiled.runStages.dropFirst())
+    } else {
+      eagerRunStage = nil
+      laterRunStages = compiled.runStages
+    }
   }
 
   /// Longest scalar count any decision looks ahead; the most a stream holds
@@ -107,7 +122,17 @@ struct ConversionEngine: Sendable {
       }
       if hasRuns, profile.keyScalars.contains(normalized) {
         if scratch.run.isEmpty { runStart = i }
-        scratch.run.append(normalized)
+        if let eager = eagerRunStage {
+          let node = eager.root(normalized)
+          let value = node >= 0 ? eager.value(node) : PrefixTrie.noValue
+          if value != PrefixTrie.noValue {
+            Self.appendScalars(of: values.utf8(value), to: &scratch.run)
+          } else {
+            scratch.run.append(normalized)
+          }
+        } else {
+          scratch.run.append(normalized)
+        }
         i &+= length
         continue
       }
@@ -168,7 +193,7 @@ struct ConversionEngine: Sendable {
   /// Sends the pending run through the run stages (OpenCC's conversion chain
   /// on an unmatched segment) and appends the result.
   private func flushRun(_ scratch: inout RunScratch, into out: inout OutputBuffer) {
-    let stages = profile.runStages
+    let stages = laterRunStages
     // Swap the buffers out instead of copying them (copy-on-write would
     // otherwise reallocate on every run).
     var current: [UInt32] = []
