@@ -72,3 +72,27 @@ struct ConvertOpenCCTestCaseTests {
     }
   }
 }
+
+/// OpenCC 1.4.2's own output (Python binding, all dictionaries) on an
+/// adversarial text made of random dictionary keys, values and fragments
+/// (`tables/make-differential-fixture.py`), for all 16 profiles.
+@Suite("Convert: differential against OpenCC")
+struct ConvertDifferentialTests {
+  struct Fixture: Decodable {
+    let input: String
+    let expected: [String: String]
+  }
+
+  static let fixture: Fixture = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/opencc-differential.json")
+    return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+  }()
+
+  @Test(arguments: ConversionProfile.allCases)
+  func matchesOpenCCOnAdversarialText(_ profile: ConversionProfile) {
+    let expected = Self.fixture.expected[profile.rawValue]
+    #expect(expected != nil)
+    #expect(ScriptConverter(profile: profile).convert(Self.fixture.input) == expected)
+  }
+}
