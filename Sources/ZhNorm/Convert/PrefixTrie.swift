@@ -74,32 +74,3 @@ struct PrefixTrie: @unchecked Sendable {
     return ordinal == Self.noValue ? Self.noValue : values[Int(ordinal)]
   }
 }
-
-/// One step of a conversion: up to four dictionaries tried in order; the first
-/// that matches at a position wins, and within it the longest key wins (OpenCC's
-/// `short_circuit` group). Most stages compile to a single dictionary; the
-/// generator splits a group only where merging would change OpenCC's result.
-struct ConversionStage: Sendable {
-  let tries: [PrefixTrie]
-  /// Longest key of any member, in scalars.
-  let maxKeyLength: Int
-
-  init(tries: [PrefixTrie]) {
-    self.tries = tries
-    maxKeyLength = tries.map(\.maxKeyLength).max() ?? 0
-  }
-}
-
-/// A profile as compiled by `tables/gen_tables.py`: the *main* stage scans the
-/// text (it is OpenCC's segmentation dictionary, each key mapped to the whole
-/// conversion chain's result for that key, or the single conversion stage of a
-/// profile without segmentation); scalars it does not match form *runs*, which
-/// go through `runStages` in order (OpenCC's conversion chain applied to its
-/// unmatched segments). `keyScalars` holds every scalar that occurs in any key
-/// of any stage: any other scalar can never be part of a match, so a run may be
-/// cut there without changing the result — that bounds buffering.
-struct CompiledProfile: Sendable {
-  let main: ConversionStage
-  let runStages: [ConversionStage]
-  let keyScalars: ScalarSet
-}
