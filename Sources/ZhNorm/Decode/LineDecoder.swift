@@ -56,7 +56,7 @@ struct LineDecoder {
   mutating func finish(into blocks: inout [Block], statistics: inout DocumentStatistics) {
     scan(atEnd: true, into: &blocks, statistics: &statistics)
     if !pending.isEmpty {
-      emitLine(from: 0, upTo: pending.count, terminator: .none, into: &blocks, statistics: &statistics)
+      emit([FoundLine(range: 0..<pending.count, terminator: .none, isSegment: false)], upTo: pending.count, into: &blocks, statistics: &statistics)
     }
     let kept = diagnostics
     self = LineDecoder(maximumLineBytes: maximumLineBytes)
@@ -154,18 +154,26 @@ struct LineDecoder {
     return (below0E | isC2 | isE2) != 0
   }
 
+  /// A line (or segment) found by the scan, as a range of `pending`.
+  private struct FoundLine {
+    var range: Range<Int>
+    var terminator: LineTerminator
+    var isSegment: Bool
+  }
+
   private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
     var lineStart = 0
     var i = scanIndex
+    var found: [FoundLine] = []
     scanning: while true {
       switch findBreak(from: i, lineStart: lineStart, atEnd: atEnd) {
       case .lineBreak(let at, let terminator, let length):
-        emitLine(from: lineStart, upTo: at, terminator: terminator, into: &blocks, statistics: &statistics)
+        found.append(FoundLine(range: lineStart..<at, terminator: terminator, isSegment: false))
         i = at + length
         lineStart = i
       case .overlong(let at):
         let cut = segmentCut(from: lineStart, limit: at)
-        cutLine(from: lineStart, at: cut, into: &blocks, statistics: &statistics)
+        found.append(FoundLine(range: lineStart..<cut, terminator: .none, isSegment: true))
         lineStart = cut
         i = at
       case .undecided(let at):
@@ -176,11 +184,54 @@ struct LineDecoder {
         break scanning
       }
     }
+    emit(found, upTo: lineStart, into: &blocks, statistics: &statistics)
     if lineStart > 0 {
       pending.removeFirst(lineStart)
       pendingOffset += lineStart
     }
     scanIndex = i - lineStart
+  }
+
+  /// Turns the lines found in `pending[..<end]` into blocks. The bytes are
+  /// validated as one chunk; if it is valid (the usual case) every block
+  /// refers to its range there, otherwise each line is decoded on its own,
+  /// with ill-formed sequences replaced and reported.
+  private mutating func emit(_ found: [FoundLine], upTo end: Int, into blocks: inout [Block], statistics: inout DocumentStatistics) {
+    guard !found.isEmpty else { return }
+    let chunk = pending.withUnsafeBufferPointer { buffer -> DecodedChunk? in
+      let bytes = UnsafeBufferPointer(rebasing: buffer[..<end])
+      return UTF8Validation.isValid(bytes) ? DecodedChunk(copying: bytes) : nil
+    }
+    for line in found {
+      let text: BlockText
+      if let chunk {
+        text = .slice(chunk, line.range)
+      } else {
+        text = .owned(decode(line.range, statistics: &statistics))
+      }
+      let isBlank = text.withUTF8(Block.isBlank(utf8:))
+      if line.isSegment {
+        appendSegment(text, at: line.range.lowerBound, into: &blocks)
+      } else {
+        appendLine(text, at: line.range.lowerBound, terminator: line.terminator, isBlank: isBlank, into: &blocks, statistics: &statistics)
+      }
+    }
+  }
+
+  /// The bytes as a string if they are valid UTF-8, else `nil`.
+  ///
+  /// The bytes are copied into a new string, whose initializer validates them
+  /// with the standard library's fast validator and repairs them if needed;
+  /// a repaired string differs from its bytes, which one `memcmp` detects.
+  private static func validated(_ source: UnsafeBufferPointer<UInt8>) -> String? {
+    var text = String(unsafeUninitializedCapacity: source.count) { target in
+      _ = target.initialize(fromContentsOf: source)
+      return source.count
+    }
+    let unchanged = text.withUTF8 { utf8 in
+      utf8.count == source.count && (source.isEmpty || memcmp(utf8.baseAddress!, source.baseAddress!, source.count) == 0)
+    }
+    return unchanged ? text : nil
   }
 
   /// Where to cut an overlong line that starts at `start`, given that the byte
@@ -194,27 +245,31 @@ struct LineDecoder {
     return (pending[cut] & 0xC0) == 0x80 ? limit : cut
   }
 
-  private mutating func cutLine(from start: Int, at cut: Int, into blocks: inout [Block], statistics: inout DocumentStatistics) {
-    let text = decode(start..<cut, statistics: &statistics)
-    blocks.append(Block(
-      text: text, terminator: .none, isPartialLine: true,
+  private mutating func appendSegment(_ text: BlockText, at start: Int, into blocks: inout [Block]) {
+    var block = Block(
+      text: "", terminator: .none, isPartialLine: true,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: pendingOffset + start))
+      lines: lineNumber...lineNumber, byteOffset: pendingOffset + start)
+    block.storage = text
     if !continuingLine {
       blankRun = 0
       afterPageBreak = false
     }
     continuingLine = true
+    blocks.append(block)
   }
 
-  private mutating func emitLine(from start: Int, upTo end: Int, terminator: LineTerminator, into blocks: inout [Block], statistics: inout DocumentStatistics) {
-    let text = decode(start..<end, statistics: &statistics)
-    let block = Block(
-      text: text, terminator: terminator, isPartialLine: false,
+  private mutating func appendLine(
+    _ text: BlockText, at start: Int, terminator: LineTerminator, isBlank: Bool,
+    into blocks: inout [Block], statistics: inout DocumentStatistics
+  ) {
+    var block = Block(
+      text: "", terminator: terminator, isPartialLine: false,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
       lines: lineNumber...lineNumber, byteOffset: pendingOffset + start)
+    block.storage = text
     statistics.linesIn += 1
-    blankRun = block.isBlank && !continuingLine ? blankRun + 1 : 0
+    blankRun = isBlank && !continuingLine ? blankRun + 1 : 0
     afterPageBreak = terminator == .formFeed
     continuingLine = false
     lineNumber += 1
@@ -222,23 +277,9 @@ struct LineDecoder {
   }
 
   /// Decodes `pending[range]`, replacing ill-formed sequences with U+FFFD.
-  ///
-  /// The bytes are copied into a new string, whose initializer validates them
-  /// with the standard library's fast validator and repairs them if needed;
-  /// a repaired string differs from its bytes, which one `memcmp` detects.
-  /// Only then does the slow path decode scalar by scalar to count and locate
-  /// each ill-formed sequence.
   private mutating func decode(_ range: Range<Int>, statistics: inout DocumentStatistics) -> String {
-    let valid: String? = pending.withUnsafeBufferPointer { buffer in
-      let source = UnsafeBufferPointer(rebasing: buffer[range])
-      var text = String(unsafeUninitializedCapacity: source.count) { target in
-        _ = target.initialize(fromContentsOf: source)
-        return source.count
-      }
-      let unchanged = text.withUTF8 { utf8 in
-        utf8.count == source.count && (source.isEmpty || memcmp(utf8.baseAddress!, source.baseAddress!, source.count) == 0)
-      }
-      return unchanged ? text : nil
+    let valid = pending.withUnsafeBufferPointer { buffer in
+      Self.validated(UnsafeBufferPointer(rebasing: buffer[range]))
     }
     return valid ?? repair(range, statistics: &statistics)
   }

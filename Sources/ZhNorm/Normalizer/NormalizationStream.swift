@@ -22,7 +22,6 @@ public struct NormalizationStream {
   private var pipeline: BlockPipeline
   private var output: StageOutput
   private var decoded: [Block] = []
-  private var finished: [Block] = []
   private var startsNewDocument = false
 
   init(configuration: NormalizerConfiguration) {
@@ -92,14 +91,14 @@ public struct NormalizationStream {
   }
 
   private mutating func drain(finishing: Bool, into bytes: inout [UInt8]) {
-    finished.removeAll(keepingCapacity: true)
     if !decoded.isEmpty {
-      pipeline.process(decoded, output: &output, finished: &finished)
+      let finished = pipeline.process(decoded, output: &output)
       decoded.removeAll(keepingCapacity: true)
+      BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
     if finishing {
-      pipeline.finishDocument(output: &output, finished: &finished)
+      let finished = pipeline.finishDocument(output: &output)
+      BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
-    BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
   }
 }

@@ -7,7 +7,7 @@ enum BlockEncoder {
   static func append(_ blocks: [Block], to bytes: inout [UInt8], statistics: inout DocumentStatistics) {
     let start = bytes.count
     for block in blocks {
-      bytes.append(contentsOf: block.text.utf8)
+      block.withUTF8 { bytes.append(contentsOf: $0) }
       if block.terminator == .lineFeed {
         bytes.append(0x0A)  // the common case, without building the terminator's array
       } else if block.terminator != .none {

@@ -9,9 +9,20 @@
 /// lines preceded it in the input, whether it follows a page break, where it
 /// starts in the input, and (derived from the text) its indentation, tabs and
 /// length. Later stages decide joins and duplicates on this evidence.
-public struct Block: Sendable, Hashable {
+public struct Block: Sendable {
+  /// Where the text lives: a range of a decoded chunk shared by many blocks
+  /// (no allocation per line), or a string of its own once a stage rewrote it.
+  var storage: BlockText
+
   /// The text of the line, without its terminator.
-  public var text: String
+  ///
+  /// Reading it from a block fresh from the decoder makes a `String` (one
+  /// allocation and copy); read it once per block, or use
+  /// ``withUTF8(_:)`` on hot paths. Setting it gives the block its own storage.
+  public var text: String {
+    get { storage.string }
+    set { storage = .owned(newValue) }
+  }
   /// How the line ended in the input (or `.lineFeed` once the `unicode` step ran).
   public var terminator: LineTerminator
   /// `true` when this block is a segment of an input line longer than the
@@ -36,7 +47,7 @@ public struct Block: Sendable, Hashable {
     lines: ClosedRange<Int> = 1...1,
     byteOffset: Int = 0
   ) {
-    self.text = text
+    self.storage = .owned(text)
     self.terminator = terminator
     self.isPartialLine = isPartialLine
     self.blankLinesBefore = blankLinesBefore
@@ -47,10 +58,35 @@ public struct Block: Sendable, Hashable {
 }
 
 extension Block {
+  /// Calls `body` with the UTF-8 bytes of the text, without making a `String`.
+  public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    try storage.withUTF8(body)
+  }
+
+  /// The length of the text in UTF-8 bytes. O(1).
+  public var utf8Count: Int { storage.utf8Count }
+
   /// `true` when the text is empty or only whitespace. O(n) in the worst case,
   /// O(1) for the common case of a line starting with a non-space.
   public var isBlank: Bool {
-    text.unicodeScalars.allSatisfy { ScalarClass.isWhitespace($0.value) }
+    withUTF8(Block.isBlank(utf8:))
+  }
+
+  /// Whether these UTF-8 bytes are empty or only whitespace.
+  static func isBlank(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < utf8.count {
+      let byte = utf8[i]
+      if byte == 0x20 || byte == 0x09 {
+        i += 1
+        continue
+      }
+      guard byte >= 0xC0 else { return false }
+      let (scalar, length) = UnicodeCleaner.decodeScalar(utf8, at: i)
+      guard ScalarClass.isWhitespace(scalar) else { return false }
+      i += length
+    }
+    return true
   }
 
   /// The number of whitespace scalars at the start of the line (a tab counts as one).
@@ -64,8 +100,25 @@ extension Block {
   }
 
   /// `true` when the line contains a tab, as tab-separated table rows do.
-  public var containsTab: Bool { text.utf8.contains(0x09) }
+  public var containsTab: Bool { withUTF8 { $0.contains(0x09) } }
 
   /// The length of the text in Unicode scalars. O(n).
   public var length: Int { text.unicodeScalars.count }
+}
+
+extension Block: Hashable {
+  /// Blocks are equal when their text, terminator and layout are equal,
+  /// however their text is stored.
+  public static func == (lhs: Block, rhs: Block) -> Bool {
+    lhs.terminator == rhs.terminator && lhs.isPartialLine == rhs.isPartialLine
+      && lhs.blankLinesBefore == rhs.blankLinesBefore && lhs.followsPageBreak == rhs.followsPageBreak
+      && lhs.lines == rhs.lines && lhs.byteOffset == rhs.byteOffset
+      && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(terminator)
+    hasher.combine(lines.lowerBound)
+  }
 }

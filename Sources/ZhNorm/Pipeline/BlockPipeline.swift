@@ -13,11 +13,11 @@ struct BlockPipeline {
     self.stages = stages
   }
 
-  /// Runs `blocks` through every stage and appends what comes out to `finished`.
-  mutating func process(_ blocks: [Block], output: inout StageOutput, finished: inout [Block]) {
+  /// Runs `blocks` through every stage and returns what comes out.
+  mutating func process(_ blocks: [Block], output: inout StageOutput) -> [Block] {
     var current = blocks
     for index in stages.indices {
-      guard !current.isEmpty else { return }
+      guard !current.isEmpty else { return [] }
       output.step = stages[index].step
       output.blocks = scratch
       output.blocks.removeAll(keepingCapacity: true)
@@ -28,12 +28,12 @@ struct BlockPipeline {
       current = output.blocks
     }
     output.blocks = []
-    finished.append(contentsOf: current)
+    return current
   }
 
   /// Ends the current document: each stage in turn releases what it holds,
   /// which flows through the stages after it before they finish too.
-  mutating func finishDocument(output: inout StageOutput, finished: inout [Block]) {
+  mutating func finishDocument(output: inout StageOutput) -> [Block] {
     var carried: [Block] = []
     for index in stages.indices {
       output.step = stages[index].step
@@ -45,6 +45,6 @@ struct BlockPipeline {
       carried = output.blocks
     }
     output.blocks = []
-    finished.append(contentsOf: carried)
+    return carried
   }
 }

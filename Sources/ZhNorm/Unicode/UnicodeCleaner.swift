@@ -10,14 +10,15 @@
 ///    punctuation (`｡｢｣､`) becomes normal width.
 /// 3. The line is put in NFC (ICU), which also folds CJK compatibility
 ///    ideographs (U+F9D1 → 六).
-/// 4. Punctuation width follows ``UnicodeCleanupOptions/punctuation``
+/// 4. Trailing whitespace is trimmed. Trailing tabs are kept on a line that has
+///    a tab before its last non-space character: they are the empty cells of a
+///    tab-separated row. (This comes before the context rules, so that a mark
+///    at the end of a line sees the edge it will have in the output.)
+/// 5. Punctuation width follows ``UnicodeCleanupOptions/punctuation``
 ///    (see ``PunctuationWidth`` for the rules).
-/// 5. Space variants (U+00A0, U+1680, U+2000–200A, U+202F, U+205F) are removed
+/// 6. Space variants (U+00A0, U+1680, U+2000–200A, U+202F, U+205F) are removed
 ///    when the nearest non-space characters on both sides are Chinese, and
 ///    become plain spaces otherwise. U+3000 is kept: it is the CJK space.
-/// 6. Trailing whitespace is trimmed. Trailing tabs are kept on a line that has
-///    a tab before its last non-space character: they are the empty cells of a
-///    tab-separated row.
 ///
 /// Every rule maps clean text to itself, and the result is a fixed point:
 /// cleaning it again changes nothing.
@@ -71,9 +72,11 @@ public struct UnicodeCleaner: Sendable {
     if s.contains(where: CanonicalComposition.needsAttention), CanonicalComposition.normalize(&s) {
       counts.canonicalCompositions += 1
     }
+    // Trailing whitespace goes before the context rules look at neighbours,
+    // so a mark at the end of the line sees the edge it will have in the output.
+    if trimTrailingWhitespace, trimTrailing(&s) { counts.trailingWhitespace += 1 }
     counts.punctuationMarks += PunctuationWidth.apply(options.punctuation, to: &s)
     counts.spaceVariants += resolveSpaceVariants(&s)
-    if trimTrailingWhitespace, trimTrailing(&s) { counts.trailingWhitespace += 1 }
     return Self.string(from: s)
   }
 
@@ -136,8 +139,15 @@ public struct UnicodeCleaner: Sendable {
   // lead bytes (E4–E9 encode U+4000–U+9FFF, all inert) without decoding them.
   private func needsWork(_ text: String, trimTrailingWhitespace: Bool) -> Bool {
     var text = text
+    return text.withUTF8 { needsWork(utf8: $0, trimTrailingWhitespace: trimTrailingWhitespace) }
+  }
+
+  /// Whether some rule may change the line with these UTF-8 bytes. `false`
+  /// is a proof that ``clean(_:trimTrailingWhitespace:counts:)`` returns
+  /// the line unchanged.
+  func needsWork(utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool) -> Bool {
     let tables = CleanupTables.shared
-    return text.withUTF8 { utf8 -> Bool in
+    return { () -> Bool in
       let count = utf8.count
       guard count > 0 else { return false }
       var sawNonASCII = false
@@ -172,7 +182,7 @@ public struct UnicodeCleaner: Sendable {
       }
       if sawASCIIMark && sawNonASCII && options.punctuation == .cjk { return true }
       return trimTrailingWhitespace && ScalarClass.isWhitespace(lastScalar)
-    }
+    }()
   }
 
   /// Decodes the scalar starting at `i` of valid UTF-8.

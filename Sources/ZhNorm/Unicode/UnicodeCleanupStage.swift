@@ -31,11 +31,14 @@ struct UnicodeCleanupStage: PipelineStage {
       output.count(.lineEnding)
     }
 
-    var counts = UnicodeCleaner.Counts()
-    block.text = cleaner.clean(block.text, trimTrailingWhitespace: !block.isPartialLine, counts: &counts)
-    output.add(counts)
+    let trims = !block.isPartialLine
+    if block.withUTF8({ cleaner.needsWork(utf8: $0, trimTrailingWhitespace: trims) }) {
+      var counts = UnicodeCleaner.Counts()
+      block.text = cleaner.clean(block.text, trimTrailingWhitespace: trims, counts: &counts)
+      output.add(counts)
+    }
 
-    if block.text.isEmpty && !block.isPartialLine && !continuesLine {
+    if block.utf8Count == 0 && !block.isPartialLine && !continuesLine {
       if atDocumentStart || heldBlank != nil {
         output.count(.blankLine)
       } else {

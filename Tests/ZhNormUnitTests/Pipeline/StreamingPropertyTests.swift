@@ -12,8 +12,14 @@ struct StreamingPropertyTests {
   static let configurations: [NormalizerConfiguration] = [
     NormalizerConfiguration(),
     NormalizerConfiguration(unicode: UnicodeCleanupOptions(punctuation: .ascii)),
-    NormalizerConfiguration(unicode: UnicodeCleanupOptions(punctuation: .keep), maximumLineBytes: 64),
+    NormalizerConfiguration(unicode: UnicodeCleanupOptions(punctuation: .keep)),
   ]
+
+  /// Lines cut into 64-byte segments: chunking must not matter. (Idempotence
+  /// is not promised for segmented lines: a second run cuts its shorter or
+  /// longer output at other places, and rules that look at neighbours, such
+  /// as a ZWJ between emoji, can decide differently at a cut.)
+  static let segmenting = NormalizerConfiguration(maximumLineBytes: 64)
 
   static var documents: [[UInt8]] {
     var generator = SeededGenerator(seed: 2024)
@@ -24,9 +30,10 @@ struct StreamingPropertyTests {
     return documents
   }
 
-  @Test("Output is the same for 1-byte, 7-byte, random and whole chunks", arguments: configurations.indices)
+  @Test("Output is the same for 1-byte, 7-byte, random and whole chunks", arguments: 0...configurations.count)
   func chunkingInvariance(configurationIndex: Int) {
-    let normalizer = Normalizer(configuration: Self.configurations[configurationIndex])
+    let configuration = configurationIndex < Self.configurations.count ? Self.configurations[configurationIndex] : Self.segmenting
+    let normalizer = Normalizer(configuration: configuration)
     var generator = SeededGenerator(seed: UInt64(configurationIndex))
     for document in Self.documents {
       let whole = text(normalizer.normalize(document))
