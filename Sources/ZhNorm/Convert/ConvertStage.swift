@@ -45,7 +45,7 @@ struct ConvertStage: PipelineStage {
       return
     }
     held.append(block)
-    evidence += detector.evidence(in: block.text)
+    evidence += block.withUTF8 { detector.evidence(inUTF8: $0) }
     if evidence.hanCharacters >= options.decisionHanCharacters || held.count >= options.maximumHeldBlocks {
       decideAndRelease(into: &output)
     }
@@ -78,7 +78,7 @@ struct ConvertStage: PipelineStage {
   }
 
   private func fixStrays(_ block: Block, into output: inout StageOutput) -> Block {
-    guard let strayFixer else { return block }
+    guard let strayFixer, block.withUTF8({ strayFixer.needsFixing(utf8: $0) }) else { return block }
     let result = strayFixer.fix(block.text)
     guard !result.changes.isEmpty else { return block }
     for change in result.changes {
@@ -93,8 +93,14 @@ struct ConvertStage: PipelineStage {
 
   private func convertToTarget(_ block: Block, into output: inout StageOutput) -> Block {
     guard let targetConverter else { return block }
-    let result = targetConverter.convert(block.text)
-    guard result.text != block.text else { return block }
+    // Most blocks need nothing; decide that from the bytes, without a String.
+    let script = block.withUTF8 { detector.evidence(inUTF8: $0) }.script
+    if script == .none { return block }
+    let target = targetConverter.target
+    if script == target.script, target == .hans || target == .hant { return block }
+    let text = block.text
+    let result = targetConverter.convert(text)
+    guard result.text != text else { return block }
     output.count(.scriptConversion)
     var converted = block
     converted.text = result.text
@@ -102,20 +108,31 @@ struct ConvertStage: PipelineStage {
   }
 
   private mutating func convertWithProfile(_ block: Block, into output: inout StageOutput) -> Block {
-    var converted = block
+    var text: String
+    let changed: Bool
     if block.isPartialLine || partialLineConverter != nil {
       var converter = partialLineConverter ?? profileConverter!
-      converted.text = converter.convert(chunk: block.text)
+      let input = block.text
+      text = converter.convert(chunk: input)
       if block.isPartialLine {
         partialLineConverter = converter
       } else {
-        converted.text += converter.finish()
+        text += converter.finish()
         partialLineConverter = nil
       }
+      changed = text != input
     } else {
-      converted.text = profileConverter!.convert(block.text)
+      // Convert straight from the block's bytes; keep the block (and its shared
+      // storage) when nothing changed, as for most non-Chinese lines.
+      (text, changed) = block.withUTF8 { utf8 in
+        let converted = profileConverter!.convert(utf8: utf8)
+        return (converted, !converted.utf8.elementsEqual(utf8))
+      }
     }
-    if converted.text != block.text { output.count(.scriptConversion) }
+    guard changed else { return block }
+    output.count(.scriptConversion)
+    var converted = block
+    converted.text = text
     return converted
   }
 }

@@ -39,6 +39,16 @@ public struct ScriptConverter: Sendable {
     }
   }
 
+  /// Converts complete text given as UTF-8 bytes (e.g. a pipeline block's
+  /// storage, without making a `String` of the input first). Invalid bytes
+  /// become U+FFFD in the returned `String`. O(n).
+  public func convert(utf8: UnsafeBufferPointer<UInt8>) -> String {
+    var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
+    var scratch = RunScratch()
+    _ = engine.convert(utf8, isFinal: true, into: &out, scratch: &scratch)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
   /// Converts complete UTF-8 text; invalid bytes pass through unchanged. O(n).
   public func convertUTF8(_ bytes: some Sequence<UInt8>) -> [UInt8] {
     let input = Array(bytes)

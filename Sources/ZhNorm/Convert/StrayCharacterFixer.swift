@@ -86,22 +86,35 @@ public struct StrayCharacterFixer: Sendable {
     return Result(text: String(result), changes: changes)
   }
 
+  /// Whether `utf8` contains a character this fixer would replace. O(n), no
+  /// allocation: lets callers skip `fix(_:)` (and making a `String`) for the
+  /// vast majority of lines, which contain none.
+  public func needsFixing(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch documentScript {
+    case .hans: return Self.containsStray(utf8, tables.traditionalOnly)
+    case .hant: return Self.containsStray(utf8, tables.simplifiedOnly)
+    case .mixed, .none: return false
+    }
+  }
+
   private func containsStray(_ text: String, _ strays: ScalarSet) -> Bool {
     var text = text
-    return text.withUTF8 { utf8 in
-      guard let p = utf8.baseAddress else { return false }
-      var i = 0
-      while i < utf8.count {
-        if p[i] < 0xE0 {
-          i += 1
-          continue
-        }
-        let (scalar, length) = UTF8Decoding.decode(p, i, utf8.count)
-        if strays.contains(scalar) { return true }
-        i += max(length, 1)
+    return text.withUTF8 { Self.containsStray($0, strays) }
+  }
+
+  private static func containsStray(_ utf8: UnsafeBufferPointer<UInt8>, _ strays: ScalarSet) -> Bool {
+    guard let p = utf8.baseAddress else { return false }
+    var i = 0
+    while i < utf8.count {
+      if p[i] < 0xE0 {  // no Han character starts with a byte below 0xE0
+        i += 1
+        continue
       }
-      return false
+      let (scalar, length) = UTF8Decoding.decode(p, i, utf8.count)
+      if strays.contains(scalar) { return true }
+      i += max(length, 1)
     }
+    return false
   }
 
   private func convertInContext(_ run: String) -> String {
