@@ -190,8 +190,9 @@ class Reference:
                      for s in config.get("normalization", [])]
         seg = config.get("segmentation")
         self.seg = stage_of(parse_node(seg["dict"], data_dir, cache), cache) if seg else None
-        self.chain = [stage_of(parse_node(s["dict"], data_dir, cache), cache)
-                      for s in config["conversion_chain"]]
+        self.chain_nodes = [parse_node(s["dict"], data_dir, cache) for s in config["conversion_chain"]]
+        self.chain = [stage_of(node, cache) for node in self.chain_nodes]
+        self.cache = cache
 
     def apply_chain(self, segment):
         for d in self.chain:
@@ -231,6 +232,25 @@ class Compiled:
                 raise SystemExit("a chain without segmentation must have one stage")
             self.main = ref.chain[0]
             self.runs = []
+            # A short_circuit group ending in single-scalar dictionaries (phrases
+            # first, then characters) becomes main = the leading members, one run
+            # stage = the trailing ones merged. Exact: where the leading members
+            # match they win, as in the group; elsewhere the trailing ones map
+            # single scalars, which no context changes. Profiles then share the
+            # phrase tries of the segmented profiles instead of carrying their own
+            # phrase+character tries.
+            node = ref.chain_nodes[0]
+            if node[0] == "short_circuit":
+                children = node[1]
+                split = len(children)
+                while split > 1:
+                    tail = stage_of(children[split - 1], ref.cache)
+                    if len(tail) != 1 or max_key_length(tail[0]) != 1:
+                        break
+                    split -= 1
+                if split < len(children):
+                    self.main = stage_of(("short_circuit", children[:split]), ref.cache)
+                    self.runs = [[merge([stage_of(c, ref.cache)[0] for c in children[split:]])]]
         else:
             if len(ref.seg) != 1:
                 raise SystemExit("segmentation dictionary must flatten to one dictionary")

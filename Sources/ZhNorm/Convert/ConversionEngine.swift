@@ -22,12 +22,16 @@ struct ConversionEngine: Sendable {
   let asciiInKeys: (low: UInt64, high: UInt64)
   /// No ASCII scalar occurs in any key of this profile.
   let asciiFree: Bool
-  /// The first run stage, when it maps single scalars only (`STCharacters` in
-  /// every `s2…` profile): then it is context-free and is applied as scalars
-  /// join the run, which saves a pass over the run.
+  /// The first run stage, when it maps single scalars only (the character
+  /// tables: `STCharacters` in every `s2…` profile, `TSCharacters` in `t2s`…):
+  /// then it is context-free and is applied as scalars join the run, which
+  /// saves a pass over the run.
   let eagerRunStage: PrefixTrie?
   /// The run stages still to apply when a run is flushed.
   let laterRunStages: [ConversionStage]
+  /// No run stage after the eager one (single-stage profiles such as `t2s`,
+  /// `s2t`): unmatched scalars are mapped and written at once, no run buffer.
+  let convertsUnmatchedDirectly: Bool
 
   init(profile: ConversionProfile, tables: ConversionTables = .shared) {
     let compiled = tables.profiles[profile.tableIndex]
@@ -41,15 +45,14 @@ struct ConversionEngine: Sendable {
     }
     asciiInKeys = (low, high)
     asciiFree = low == 0 && high == 0
-    if compiled.runStages.count >= 2, compiled.runStages[0].tries.count == 1,
-      compiled.runStages[0].maxKeyLength == 1
-    {
+    if let first = compiled.runStages.first, first.tries.count == 1, first.maxKeyLength == 1 {
       eagerRunStage = compiled.runStages[0].tries[0]
       laterRunStages = Array(compiled.runStages.dropFirst())
     } else {
       eagerRunStage = nil
       laterRunStages = compiled.runStages
     }
+    convertsUnmatchedDirectly = eagerRunStage != nil && laterRunStages.isEmpty
   }
 
   /// Longest scalar count any decision looks ahead; the most a stream holds
@@ -118,6 +121,20 @@ struct ConversionEngine: Sendable {
         if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
         out.append(values.utf8(value))
         i = matchEnd
+        continue
+      }
+      if convertsUnmatchedDirectly {
+        let eager = eagerRunStage.unsafelyUnwrapped
+        let node = eager.root(normalized)
+        let value = node >= 0 ? eager.value(node) : PrefixTrie.noValue
+        if value != PrefixTrie.noValue {
+          out.append(values.utf8(value))
+        } else if normalized == scalar {
+          out.append(p + i, count: length)
+        } else {
+          out.append(scalar: normalized)
+        }
+        i &+= length
         continue
       }
       if hasRuns, profile.keyScalars.contains(normalized) {
