@@ -1,13 +1,20 @@
-/// A profile as compiled by `tables/gen_tables.py`: the *main* stage scans the
-/// text (it is OpenCC's segmentation dictionary, each key mapped to the whole
-/// conversion chain's result for that key, or the single conversion stage of a
-/// profile without segmentation); scalars it does not match form *runs*, which
-/// go through `runStages` in order (OpenCC's conversion chain applied to its
-/// unmatched segments). `keyScalars` holds every scalar that occurs in any key
-/// of any stage: any other scalar can never be part of a match, so a run may be
-/// cut there without changing the result — that bounds buffering.
+/// A profile as compiled by `tables/gen_tables.py` (the full argument for its
+/// exactness is in `tables/README.md`).
+///
+/// The *main* stage scans the text. For a profile with segmentation it is
+/// OpenCC's segmentation dictionary, each key mapped to the whole conversion
+/// chain's result for that key; for a single-stage profile it is the phrase
+/// part of the stage. Scalars it does not match form *runs*, which go through
+/// `runStages` in order (OpenCC's conversion chain on its unmatched segments;
+/// for single-stage profiles, the character table). `keyScalars` holds every
+/// scalar that occurs in any key of any stage: any other scalar can never be
+/// part of a match, so a run may be cut there without changing the result —
+/// that bounds buffering.
 struct CompiledProfile: Sendable {
+  /// The stage that scans the text.
   let main: ConversionStage
+  /// The stages applied, in order, to stretches the main stage left unmatched.
   let runStages: [ConversionStage]
+  /// Every scalar occurring in some key of some stage.
   let keyScalars: ScalarSet
 }
