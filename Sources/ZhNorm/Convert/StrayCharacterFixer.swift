@@ -15,6 +15,17 @@
 /// input — 頭发 → 頭髮, not 頭發) and only the stray positions take the
 /// result. If a phrase changes the run's length the stray is converted on its
 /// own instead.
+///
+/// Deliberate uses of the other script are left alone. A run of Han characters
+/// is kept as it is when
+/// * it holds at least two of the other script's exclusive characters and more
+///   of them than of the document script's (a quoted name or passage:
+///   `简体中文翻译` credited in a Traditional manual, `壹貳參` in a Simplified
+///   one), or
+/// * it stands directly between quotation marks or brackets (a character
+///   being talked about: `日语中「車」意为「车」`).
+/// So an isolated stray inside a word is fixed (`先鋒`, `常见的構建系統`), a
+/// whole word in the other script is not.
 public struct StrayCharacterFixer: Sendable {
   /// The script the document is written in.
   public let documentScript: Script
@@ -55,9 +66,10 @@ public struct StrayCharacterFixer: Sendable {
   /// unchanged (and 0) when there is nothing to fix.
   public func fix(_ text: String) -> Result {
     let strays: ScalarSet
+    let natives: ScalarSet
     switch documentScript {
-    case .hans: strays = tables.traditionalOnly
-    case .hant: strays = tables.simplifiedOnly
+    case .hans: (strays, natives) = (tables.traditionalOnly, tables.simplifiedOnly)
+    case .hant: (strays, natives) = (tables.simplifiedOnly, tables.traditionalOnly)
     case .mixed, .none: return Result(text: text)
     }
     guard containsStray(text, strays) else { return Result(text: text) }
@@ -71,12 +83,21 @@ public struct StrayCharacterFixer: Sendable {
         continue
       }
       var end = start
-      var hasStray = false
+      var strayCount = 0
+      var nativeCount = 0
       while end < scalars.count, HanCharacter.isHan(scalars[end].value) {
-        if strays.contains(scalars[end].value) { hasStray = true }
+        if strays.contains(scalars[end].value) {
+          strayCount += 1
+        } else if natives.contains(scalars[end].value) {
+          nativeCount += 1
+        }
         end += 1
       }
-      if hasStray {
+      let looksDeliberate =
+        (strayCount >= 2 && strayCount > nativeCount)
+        || (start > 0 && end < scalars.count
+          && Self.openingMarks.contains(scalars[start - 1]) && Self.closingMarks.contains(scalars[end]))
+      if strayCount > 0, !looksDeliberate {
         fixRun(&scalars, start..<end, strays, &changes)
       }
       start = end
@@ -86,7 +107,11 @@ public struct StrayCharacterFixer: Sendable {
     return Result(text: String(result), changes: changes)
   }
 
-  /// Whether `utf8` contains a character this fixer would replace. O(n), no
+  /// Quotation marks and brackets that set off a mentioned character or word.
+  static let openingMarks: Set<Unicode.Scalar> = ["「", "『", "“", "‘", "《", "〈", "（", "(", "\"", "'", "【", "〔"]
+  static let closingMarks: Set<Unicode.Scalar> = ["」", "』", "”", "’", "》", "〉", "）", ")", "\"", "'", "】", "〕"]
+
+  /// Whether `utf8` contains a character this fixer may replace. O(n), no
   /// allocation: lets callers skip `fix(_:)` (and making a `String`) for the
   /// vast majority of lines, which contain none.
   public func needsFixing(utf8: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -49,6 +49,18 @@ struct ConvertScriptTests {
     #expect(StrayCharacterFixer(documentScript: .mixed).fix("先鋒队").replacements == 0)
   }
 
+  @Test func leavesDeliberateUsesOfTheOtherScriptAlone() {
+    let traditional = StrayCharacterFixer(documentScript: .hant)
+    // A credit written in the other script: a whole word, not a stray.
+    #expect(traditional.fix("简体中文翻译 <someone@example.org>").replacements == 0)
+    // An isolated stray inside a word is still fixed.
+    #expect(traditional.fix("常见的可移植的構建系統").text == "常見的可移植的構建系統")
+    let simplified = StrayCharacterFixer(documentScript: .hans)
+    // A character being talked about, in quotation marks.
+    #expect(simplified.fix("日语中「車」意为「车」").replacements == 0)
+    #expect(simplified.fix("壹貳肆伍陸").replacements == 0)
+  }
+
   @Test func targetConversionLeavesConvertedTextAlone() {
     let toHans = TargetScriptConverter(target: .hans)
     for text in ["这是什么？", "么", "乾隆年间的著作", "头发", ConvertFixtures.seed("000")] {
