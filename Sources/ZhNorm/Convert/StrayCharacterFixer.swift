@@ -33,9 +33,15 @@ public struct StrayCharacterFixer: Sendable {
   let toSimplified: ScriptConverter
   let toTraditional: ScriptConverter
 
-  /// A fixer for a document written in `documentScript`. O(1).
-  public init(documentScript: Script) {
+  /// Whether deliberate uses of the other script (see above) are kept.
+  public let keepsDeliberateUses: Bool
+
+  /// A fixer for a document written in `documentScript`. With
+  /// `keepsDeliberateUses` false every exclusive character of the other script
+  /// is converted (what a target-script conversion wants). O(1).
+  public init(documentScript: Script, keepsDeliberateUses: Bool = true) {
     self.documentScript = documentScript
+    self.keepsDeliberateUses = keepsDeliberateUses
     tables = .shared
     toSimplified = ScriptConverter(profile: .t2s)
     toTraditional = ScriptConverter(profile: .s2t)
@@ -94,9 +100,10 @@ public struct StrayCharacterFixer: Sendable {
         end += 1
       }
       let looksDeliberate =
-        (strayCount >= 2 && strayCount > nativeCount)
-        || (start > 0 && end < scalars.count
-          && Self.openingMarks.contains(scalars[start - 1]) && Self.closingMarks.contains(scalars[end]))
+        keepsDeliberateUses
+        && ((strayCount >= 2 && strayCount > nativeCount)
+          || (start > 0 && end < scalars.count
+            && Self.openingMarks.contains(scalars[start - 1]) && Self.closingMarks.contains(scalars[end])))
       if strayCount > 0, !looksDeliberate {
         fixRun(&scalars, start..<end, strays, &changes)
       }

@@ -9,7 +9,8 @@
 ///   (`ConversionTarget.fromSimplified` / `.fromTraditional`: `t2s`, `s2t`,
 ///   `s2tw`, `s2hk`);
 /// * mixed → only the other script's exclusive characters are converted (as by
-///   `StrayCharacterFixer`), so correct text is never altered.
+///   `StrayCharacterFixer`, all of them, words in the other script included),
+///   so text already in the target script is never altered.
 ///
 /// For the `tw` and `hk` targets a Traditional paragraph additionally gets the
 /// regional variant forms (`t2tw`, `t2hk`), which are idempotent.
@@ -47,7 +48,7 @@ public struct TargetScriptConverter: Sendable {
     self.target = target
     fromSimplified = target.fromSimplified.map { ScriptConverter(profile: $0) }
     fromTraditional = target.fromTraditional.map { ScriptConverter(profile: $0) }
-    strayFixer = StrayCharacterFixer(documentScript: target.script)
+    strayFixer = StrayCharacterFixer(documentScript: target.script, keepsDeliberateUses: false)
   }
 
   /// Converts `text` (best: one paragraph) if it needs it. O(n).

@@ -87,3 +87,13 @@ struct ConvertScriptTests {
     #expect(result.action == .straysFixed(2))
   }
 }
+
+@Suite("Convert: target conversion of mixed text")
+struct ConvertTargetMixedTests {
+  @Test func convertsWholeOtherScriptWordsInMixedParagraphs() {
+    // 简体中文翻译 would be kept by a stray fixer (a deliberate word), but a
+    // target conversion asks for everything in the target script.
+    let result = TargetScriptConverter(target: .hant).convert("简体中文翻译，頭髮與發展")
+    #expect(result.text == "簡體中文翻譯，頭髮與發展")
+  }
+}
