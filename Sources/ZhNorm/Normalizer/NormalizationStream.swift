@@ -92,8 +92,7 @@ public struct NormalizationStream {
 
   private mutating func drain(finishing: Bool, into bytes: inout [UInt8]) {
     if !decoded.isEmpty {
-      let finished = pipeline.process(decoded, output: &output)
-      decoded.removeAll(keepingCapacity: true)
+      let finished = pipeline.process(&decoded, output: &output)
       BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
     if finishing {

@@ -6,14 +6,17 @@ enum BlockEncoder {
   /// Appends `blocks` to `bytes` and counts the bytes and lines written.
   static func append(_ blocks: [Block], to bytes: inout [UInt8], statistics: inout DocumentStatistics) {
     let start = bytes.count
-    for block in blocks {
-      block.withUTF8 { bytes.append(contentsOf: $0) }
-      if block.terminator == .lineFeed {
+    // Indexing (rather than `for block in blocks`) reads each block in place,
+    // without copying it.
+    for index in blocks.indices {
+      blocks[index].withUTF8 { bytes.append(contentsOf: $0) }
+      let terminator = blocks[index].terminator
+      if terminator == .lineFeed {
         bytes.append(0x0A)  // the common case, without building the terminator's array
-      } else if block.terminator != .none {
-        bytes.append(contentsOf: block.terminator.utf8)
+      } else if terminator != .none {
+        bytes.append(contentsOf: terminator.utf8)
       }
-      if !block.isPartialLine { statistics.linesOut += 1 }
+      if !blocks[index].isPartialLine { statistics.linesOut += 1 }
     }
     statistics.bytesOut += bytes.count - start
   }

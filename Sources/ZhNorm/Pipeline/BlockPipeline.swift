@@ -13,21 +13,21 @@ struct BlockPipeline {
     self.stages = stages
   }
 
-  /// Runs `blocks` through every stage and returns what comes out.
-  mutating func process(_ blocks: [Block], output: inout StageOutput) -> [Block] {
-    var current = blocks
+  /// Runs `blocks` through every stage and returns what comes out. The
+  /// array is handed from stage to stage, so a stage that rewrites blocks in
+  /// place copies none of them.
+  mutating func process(_ blocks: inout [Block], output: inout StageOutput) -> [Block] {
+    var current: [Block] = []
+    swap(&current, &blocks)
     for index in stages.indices {
       guard !current.isEmpty else { return [] }
       output.step = stages[index].step
-      output.blocks = scratch
+      swap(&output.blocks, &scratch)
       output.blocks.removeAll(keepingCapacity: true)
-      for block in current {
-        stages[index].process(block, into: &output)
-      }
-      scratch = current
-      current = output.blocks
+      stages[index].process(&current, into: &output)
+      swap(&scratch, &current)  // keep the emptied array's capacity for reuse
+      swap(&current, &output.blocks)
     }
-    output.blocks = []
     return current
   }
 
@@ -38,9 +38,7 @@ struct BlockPipeline {
     for index in stages.indices {
       output.step = stages[index].step
       output.blocks = []
-      for block in carried {
-        stages[index].process(block, into: &output)
-      }
+      stages[index].process(&carried, into: &output)
       stages[index].finishDocument(into: &output)
       carried = output.blocks
     }

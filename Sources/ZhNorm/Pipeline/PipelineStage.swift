@@ -29,7 +29,27 @@ public protocol PipelineStage {
   /// Receives the next block of the current document.
   mutating func process(_ block: Block, into output: inout StageOutput)
 
+  /// Receives the next blocks of the current document, in order, and may
+  /// take them: the driver does not use `blocks` after the call.
+  ///
+  /// The driver calls this with every batch of blocks decoded from one input
+  /// chunk; the default implementation calls ``process(_:into:)-(Block,_)``
+  /// for each block. A stage on the hot path implements it to rewrite the
+  /// blocks in place and hand the array on, which saves copying (and
+  /// reference counting) every block.
+  mutating func process(_ blocks: inout [Block], into output: inout StageOutput)
+
   /// The current document ended: emit every block still held back and reset
   /// per-document state. The stage may then receive the next document.
   mutating func finishDocument(into output: inout StageOutput)
+}
+
+extension PipelineStage {
+  /// Calls ``process(_:into:)-(Block,_)`` for each block.
+  public mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    for block in blocks {
+      process(block, into: &output)
+    }
+    blocks.removeAll(keepingCapacity: true)
+  }
 }

@@ -67,7 +67,16 @@ public struct UnicodeCleaner: Sendable {
   /// that continues in the next segment.
   public func clean(_ text: String, trimTrailingWhitespace: Bool = true, counts: inout Counts) -> String {
     if !needsWork(text, trimTrailingWhitespace: trimTrailingWhitespace) { return text }
-    var s = Self.scalars(of: text)
+    var utf8 = text
+    return utf8.withUTF8 { cleanedText(utf8: $0, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts) } ?? text
+  }
+
+  /// The cleaned text of the line with these UTF-8 bytes, or `nil` if the
+  /// rules leave it unchanged (a line can look like work, such as ASCII
+  /// commas in a Latin phrase of a Chinese line, and need none).
+  func cleanedText(utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool, counts: inout Counts) -> String? {
+    let before = counts
+    var s = Self.scalars(of: utf8)
     removeAndMap(&s, counts: &counts)
     if s.contains(where: CanonicalComposition.needsAttention), CanonicalComposition.normalize(&s) {
       counts.canonicalCompositions += 1
@@ -77,29 +86,26 @@ public struct UnicodeCleaner: Sendable {
     if trimTrailingWhitespace, trimTrailing(&s) { counts.trailingWhitespace += 1 }
     counts.punctuationMarks += PunctuationWidth.apply(options.punctuation, to: &s)
     counts.spaceVariants += resolveSpaceVariants(&s)
-    return Self.string(from: s)
+    return counts == before ? nil : Self.string(from: s)
   }
 
   /// The scalars of `text`, decoded from its UTF-8 directly (faster than
   /// going through `unicodeScalars`).
-  static func scalars(of text: String) -> [UInt32] {
-    var text = text
-    return text.withUTF8 { utf8 in
-      var result: [UInt32] = []
-      result.reserveCapacity(utf8.count)
-      var i = 0
-      while i < utf8.count {
-        if utf8[i] < 0x80 {
-          result.append(UInt32(utf8[i]))
-          i &+= 1
-        } else {
-          let (v, length) = decodeScalar(utf8, at: i)
-          result.append(v)
-          i &+= length
-        }
+  static func scalars(of utf8: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    var result: [UInt32] = []
+    result.reserveCapacity(utf8.count)
+    var i = 0
+    while i < utf8.count {
+      if utf8[i] < 0x80 {
+        result.append(UInt32(utf8[i]))
+        i &+= 1
+      } else {
+        let (v, length) = decodeScalar(utf8, at: i)
+        result.append(v)
+        i &+= length
       }
-      return result
     }
+    return result
   }
 
   /// Encodes scalars as a string, writing its UTF-8 in place (appending to a
@@ -146,43 +152,69 @@ public struct UnicodeCleaner: Sendable {
   /// is a proof that ``clean(_:trimTrailingWhitespace:counts:)`` returns
   /// the line unchanged.
   func needsWork(utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool) -> Bool {
-    let tables = CleanupTables.shared
-    return { () -> Bool in
-      let count = utf8.count
-      guard count > 0 else { return false }
-      var sawNonASCII = false
-      var sawASCIIMark = false
-      var lastScalar: UInt32 = 0
-      var i = 0
-      while i < count {
-        let byte = utf8[i]
-        if byte < 0x80 {
-          if byte < 0x20 && byte != 0x09 || byte == 0x7F { return true }
-          if byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x28 || byte == 0x29 {
-            sawASCIIMark = true
-          }
-          lastScalar = UInt32(byte)
-          i &+= 1
-        } else if byte >= 0xE4 && byte <= 0xE9 {
-          sawNonASCII = true
-          lastScalar = 0x4E00
-          i &+= 3
-        } else {
-          sawNonASCII = true
-          let (v, length) = Self.decodeScalar(utf8, at: i)
-          if v < 0x10000 {
-            if tables.needsSlowPath(v) { return true }
-          } else if !ScalarClass.isInertSupplementary(v) {
-            return true
-          }
-          if options.punctuation == .ascii && PunctuationWidth.ascii(of: v) != nil { return true }
-          lastScalar = v
-          i &+= length
+    let count = utf8.count
+    guard count > 0 else { return false }
+    if trimTrailingWhitespace {
+      let last = utf8[count - 1]
+      if last == 0x20 || last == 0x09 { return true }
+      if count >= 3 && last == 0x80 && utf8[count - 2] == 0x80 && utf8[count - 3] == 0xE3 { return true }  // U+3000
+    }
+    let cjk = options.punctuation == .cjk
+    let ascii = options.punctuation == .ascii
+    var sawNonASCII = false
+    var sawASCIIMark = false
+    var i = 0
+    while i < count {
+      let byte = utf8[i]
+      if byte < 0x80 {
+        if byte < 0x20 && byte != 0x09 || byte == 0x7F { return true }
+        if byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x28 || byte == 0x29 {
+          sawASCIIMark = true
         }
+        i &+= 1
+        continue
       }
-      if sawASCIIMark && sawNonASCII && options.punctuation == .cjk { return true }
-      return trimTrailingWhitespace && ScalarClass.isWhitespace(lastScalar)
-    }()
+      sawNonASCII = true
+      // The commonest non-ASCII characters of Chinese text are decided from
+      // their bytes: Han (lead bytes E4–E9), CJK punctuation (E3 80 xx),
+      // kana and Ext A (other E3), fullwidth punctuation (EF BC/BD xx).
+      switch byte {
+      case 0xE4...0xE9:
+        i &+= 3
+        continue
+      case 0xE3:
+        let b1 = utf8[i &+ 1]
+        let b2 = utf8[i &+ 2]
+        if b1 == 0x80 {
+          if b2 >= 0xAA && b2 <= 0xAF { return true }  // U+302A–302F combine
+        } else if b1 == 0x82 && (b2 == 0x99 || b2 == 0x9A) {
+          return true  // combining kana voicing marks
+        }
+        i &+= 3
+        continue
+      case 0xEF:
+        let b1 = utf8[i &+ 1]
+        let b2 = utf8[i &+ 2]
+        if b1 == 0xBC || b1 == 0xBD {
+          let v = 0xFF00 | (UInt32(b1 & 0x01) << 6) | UInt32(b2 & 0x3F)
+          if ScalarClass.fullwidthAlphanumeric(v) != nil || ScalarClass.halfwidthCJKPunctuation(v) != nil { return true }
+          if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
+          i &+= 3
+          continue
+        }
+      default:
+        break
+      }
+      let (v, length) = Self.decodeScalar(utf8, at: i)
+      if v < 0x10000 {
+        if CleanupTables.shared.needsSlowPath(v) { return true }
+      } else if !ScalarClass.isInertSupplementary(v) {
+        return true
+      }
+      if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
+      i &+= length
+    }
+    return sawASCIIMark && sawNonASCII && cjk
   }
 
   /// Decodes the scalar starting at `i` of valid UTF-8.

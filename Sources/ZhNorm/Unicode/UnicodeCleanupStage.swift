@@ -18,7 +18,51 @@ struct UnicodeCleanupStage: PipelineStage {
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
-    var block = block
+    var blocks = [block]
+    process(&blocks, into: &output)
+  }
+
+  // The blocks are rewritten in place and the array is handed on, so a line
+  // that needs no change costs no copy and no reference counting. Dropped
+  // blank lines are compacted away by moving later blocks down (swaps).
+  mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    var kept = 0
+    var lastKeptIsBlank = false
+    for index in blocks.indices {
+      if clean(&blocks[index], into: &output) {
+        if atDocumentStart || lastKeptIsBlank || heldBlank != nil {
+          output.count(.blankLine)
+          continue
+        }
+        lastKeptIsBlank = true
+      } else {
+        if let blank = heldBlank {
+          // Held from the previous batch; nothing of this batch is kept yet.
+          output.emit(blank)
+          heldBlank = nil
+        }
+        lastKeptIsBlank = false
+        atDocumentStart = false
+      }
+      if kept != index { blocks.swapAt(kept, index) }
+      kept += 1
+    }
+    if lastKeptIsBlank {
+      // A blank line at the end of the batch waits: the document may end here.
+      kept -= 1
+      heldBlank = blocks[kept]
+    }
+    blocks.removeSubrange(kept...)
+    if output.blocks.isEmpty {
+      swap(&output.blocks, &blocks)
+    } else {
+      output.blocks.append(contentsOf: blocks)
+    }
+    blocks.removeAll(keepingCapacity: true)
+  }
+
+  /// Cleans `block` in place; returns whether it is a blank line.
+  private mutating func clean(_ block: inout Block, into output: inout StageOutput) -> Bool {
     let continuesLine = insidePartialLine
     insidePartialLine = block.isPartialLine
     if block.isPartialLine {
@@ -32,26 +76,15 @@ struct UnicodeCleanupStage: PipelineStage {
     }
 
     let trims = !block.isPartialLine
-    if block.withUTF8({ cleaner.needsWork(utf8: $0, trimTrailingWhitespace: trims) }) {
+    let cleaned: String? = block.withUTF8 { utf8 in
+      guard cleaner.needsWork(utf8: utf8, trimTrailingWhitespace: trims) else { return nil }
       var counts = UnicodeCleaner.Counts()
-      block.text = cleaner.clean(block.text, trimTrailingWhitespace: trims, counts: &counts)
+      let text = cleaner.cleanedText(utf8: utf8, trimTrailingWhitespace: trims, counts: &counts)
       output.add(counts)
+      return text
     }
-
-    if block.utf8Count == 0 && !block.isPartialLine && !continuesLine {
-      if atDocumentStart || heldBlank != nil {
-        output.count(.blankLine)
-      } else {
-        heldBlank = block
-      }
-      return
-    }
-    if let blank = heldBlank {
-      output.emit(blank)
-      heldBlank = nil
-    }
-    atDocumentStart = false
-    output.emit(block)
+    if let cleaned { block.text = cleaned }
+    return block.utf8Count == 0 && !block.isPartialLine && !continuesLine
   }
 
   mutating func finishDocument(into output: inout StageOutput) {
