@@ -51,6 +51,31 @@ struct ConvertStage: PipelineStage {
     }
   }
 
+  /// Batch form: when no block needs holding back (profile conversion, or the
+  /// document's script is already decided) the blocks are rewritten in place
+  /// and the array is handed on; otherwise block by block.
+  mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    let holdsBack = profileConverter == nil && options.fixesStrayCharacters && !decided
+    if holdsBack || !held.isEmpty {
+      for block in blocks { process(block, into: &output) }
+      blocks.removeAll(keepingCapacity: true)
+      return
+    }
+    for index in blocks.indices {
+      if profileConverter != nil {
+        blocks[index] = convertWithProfile(blocks[index], into: &output)
+      } else {
+        blocks[index] = convertToTarget(fixStrays(blocks[index], into: &output), into: &output)
+      }
+    }
+    if output.blocks.isEmpty {
+      swap(&output.blocks, &blocks)
+    } else {
+      output.blocks.append(contentsOf: blocks)
+    }
+    blocks.removeAll(keepingCapacity: true)
+  }
+
   mutating func finishDocument(into output: inout StageOutput) {
     if var converter = partialLineConverter {
       // The document ended inside an overlong line: flush what is held back.

@@ -62,6 +62,32 @@ struct ConvertStageTests {
     #expect(segmented == expected)
   }
 
+  @Test func batchesGiveTheSameResultAsSingleBlocks() {
+    let lines = (ConvertFixtures.seed("000") + "\n" + ConvertFixtures.seed("004"))
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for options in [ConvertOptions(), ConvertOptions(profile: .s2twp), ConvertOptions(target: .hant),
+                    ConvertOptions(decisionHanCharacters: 100)] {
+      var single = ConvertStage(options: options)
+      var singleOutput = StageOutput()
+      for (n, line) in lines.enumerated() {
+        single.process(Block(text: line, lines: (n + 1)...(n + 1)), into: &singleOutput)
+      }
+      single.finishDocument(into: &singleOutput)
+      var batched = ConvertStage(options: options)
+      var batchedOutput = StageOutput()
+      var start = 0
+      while start < lines.count {
+        let end = min(lines.count, start + 17)
+        var batch = (start..<end).map { Block(text: lines[$0], lines: ($0 + 1)...($0 + 1)) }
+        batched.process(&batch, into: &batchedOutput)
+        start = end
+      }
+      batched.finishDocument(into: &batchedOutput)
+      #expect(batchedOutput.blocks.map(\.text) == singleOutput.blocks.map(\.text))
+      #expect(batchedOutput.statistics == singleOutput.statistics)
+    }
+  }
+
   @Test func targetConversionIsIdempotent() {
     let text = ConvertFixtures.seed("004")
     let (once, _) = Self.run(ConvertOptions(target: .hans), text)
