@@ -77,24 +77,30 @@ struct ConversionEngine: Sendable {
       : asciiInKeys.high & (1 &<< UInt64(byte &- 64)) != 0
   }
 
+  /// A fresh run state for `convert`.
+  func makeRunState() -> RunState { RunState(stageCount: laterRunStages.count) }
+
   /// Converts `input` and appends the result to `out`.
   ///
   /// With `isFinal == false` the input may end anywhere (even inside a scalar):
   /// conversion stops before the first decision that could depend on bytes not
   /// yet seen, and the return value says how many input bytes were consumed;
-  /// the caller keeps the rest and passes it again with more input. With
-  /// `isFinal == true` everything is consumed. O(n · k) worst case for key
-  /// length k; in practice one lookup per scalar.
+  /// the caller keeps the rest and passes it again with more input, together
+  /// with the same `state` (which holds the undecided tail of an unmatched
+  /// run, fewer scalars than the longest key). With `isFinal == true`
+  /// everything is consumed and `state` is emptied. O(n · k) worst case for
+  /// key length k; in practice one lookup per scalar.
   func convert(
     _ input: UnsafeBufferPointer<UInt8>, isFinal: Bool, into out: inout OutputBuffer,
-    scratch: inout RunScratch
+    state: inout RunState
   ) -> Int {
-    guard let p = input.baseAddress, input.count > 0 else { return 0 }
+    guard let p = input.baseAddress, input.count > 0 else {
+      if isFinal, state.isActive { flushRun(&state, isFinal: true, into: &out) }
+      return 0
+    }
     let end = input.count
     let hasRuns = !profile.runStages.isEmpty
     out.reserve(end &+ end / 4)
-    scratch.run.removeAll(keepingCapacity: true)
-    var runStart = 0
     var i = 0
     var stoppedEarly = false
     while i < end {
@@ -102,8 +108,9 @@ struct ConversionEngine: Sendable {
       if byte < 0x80, !asciiOccursInKeys(byte) {
         // A stretch of ASCII that no key contains (most of the ASCII in real
         // text) is copied in one go: with no ASCII in any key (t2s, tw2s, …)
-        // the stretch end is found eight bytes per step.
-        if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
+        // the stretch end is found eight bytes per step. No key contains it,
+        // so it also ends any run.
+        if state.isActive { flushRun(&state, isFinal: true, into: &out) }
         var j = i &+ 1
         if asciiFree {
           while j &+ 8 <= end,
@@ -127,7 +134,7 @@ struct ConversionEngine: Sendable {
       let matchEnd = matchMain(p, i, normalized, length, end, isFinal, &value)
       if matchEnd < 0 { stoppedEarly = true; break }
       if matchEnd > 0 {
-        if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
+        if state.isActive { flushRun(&state, isFinal: true, into: &out) }
         out.append(values.utf8(value))
         i = matchEnd
         continue
@@ -147,22 +154,23 @@ struct ConversionEngine: Sendable {
         continue
       }
       if hasRuns, profile.keyScalars.contains(normalized) {
-        if scratch.run.isEmpty { runStart = i }
+        state.isActive = true
         if let eager = eagerRunStage {
           let node = eager.root(normalized)
           let value = node >= 0 ? eager.value(node) : PrefixTrie.noValue
           if value != PrefixTrie.noValue {
-            Self.appendScalars(of: values.utf8(value), to: &scratch.run)
+            Self.appendScalars(of: values.utf8(value), to: &state.pending[0])
           } else {
-            scratch.run.append(normalized)
+            state.pending[0].append(normalized)
           }
         } else {
-          scratch.run.append(normalized)
+          state.pending[0].append(normalized)
         }
         i &+= length
         continue
       }
-      if !scratch.run.isEmpty { flushRun(&scratch, into: &out) }
+      // A scalar in no key: it ends the run and passes through.
+      if state.isActive { flushRun(&state, isFinal: true, into: &out) }
       if normalized == scalar {
         out.append(p + i, count: length)
       } else {
@@ -170,10 +178,11 @@ struct ConversionEngine: Sendable {
       }
       i &+= length
     }
-    if scratch.run.isEmpty { return stoppedEarly ? i : end }
-    if !isFinal { return runStart }  // the run may continue: keep it for later
-    flushRun(&scratch, into: &out)
-    return end
+    if state.isActive {
+      // Convert what the run has decided; keep only its undecided tail.
+      flushRun(&state, isFinal: isFinal && !stoppedEarly, into: &out)
+    }
+    return stoppedEarly ? i : end
   }
 
   /// Longest match of the main stage at byte `position`, whose first scalar
@@ -217,23 +226,27 @@ struct ConversionEngine: Sendable {
   }
 
   /// Sends the pending run through the run stages (OpenCC's conversion chain
-  /// on an unmatched segment) and appends the result.
-  private func flushRun(_ scratch: inout RunScratch, into out: inout OutputBuffer) {
+  /// on an unmatched segment) and appends the result. With `isFinal` false
+  /// (the run may continue) each stage stops before its first position whose
+  /// longest match could still grow, and keeps the rest for later.
+  private func flushRun(_ state: inout RunState, isFinal: Bool, into out: inout OutputBuffer) {
     let stages = laterRunStages
-    // Swap the buffers out instead of copying them (copy-on-write would
-    // otherwise reallocate on every run).
-    var current: [UInt32] = []
-    swap(&current, &scratch.run)
     var next: [UInt32] = []
-    swap(&next, &scratch.spare)
+    swap(&next, &state.spare)
     for (index, stage) in stages.enumerated() {
       let isLast = index == stages.count - 1
+      // Swap the buffer out instead of copying it (copy-on-write would
+      // otherwise reallocate on every run).
+      var input: [UInt32] = []
+      swap(&input, &state.pending[index])
       next.removeAll(keepingCapacity: true)
-      current.withUnsafeBufferPointer { scalars in
+      let converted = input.withUnsafeBufferPointer { scalars in
         var position = 0
         while position < scalars.count {
           var value: UInt32 = 0
-          let length = Self.match(stage, scalars, position, &value)
+          var reachedEnd = false
+          let length = Self.match(stage, scalars, position, &value, &reachedEnd)
+          if reachedEnd, !isFinal { break }
           if length > 0 {
             if isLast {
               out.append(values.utf8(value))
@@ -246,20 +259,27 @@ struct ConversionEngine: Sendable {
             position &+= 1
           }
         }
+        return position
       }
-      if !isLast { swap(&current, &next) }
+      if converted == input.count {
+        input.removeAll(keepingCapacity: true)
+      } else {
+        input.removeFirst(converted)
+      }
+      swap(&input, &state.pending[index])
+      if !isLast { state.pending[index + 1].append(contentsOf: next) }
     }
-    current.removeAll(keepingCapacity: true)
-    scratch.run = current
-    scratch.spare = next
+    swap(&next, &state.spare)
+    state.isActive = isFinal ? false : state.pending.contains { !$0.isEmpty }
   }
 
   /// Longest match of `stage` over decoded scalars; returns the length in
-  /// scalars (0: none) and sets `value`.
+  /// scalars (0: none) and sets `value`. Sets `reachedEnd` when the answer
+  /// could change if more scalars followed.
   @inline(__always)
   private static func match(
     _ stage: ConversionStage, _ scalars: UnsafeBufferPointer<UInt32>, _ position: Int,
-    _ value: inout UInt32
+    _ value: inout UInt32, _ reachedEnd: inout Bool
   ) -> Int {
     for trie in stage.tries {
       var node = trie.root(scalars[position])
@@ -268,7 +288,11 @@ struct ConversionEngine: Sendable {
       var best = 0
       var v = trie.value(node)
       if v != PrefixTrie.noValue { best = 1; value = v }
-      while j < scalars.count, trie.hasChildren(node) {
+      while trie.hasChildren(node) {
+        if j >= scalars.count {
+          reachedEnd = true  // a longer key might match with more input
+          break
+        }
         if j == position &+ 1, !trie.mayContinue(node, scalars[j]) { break }
         let next = trie.child(node, scalars[j])
         if next < 0 { break }

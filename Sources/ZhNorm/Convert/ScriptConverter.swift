@@ -7,25 +7,28 @@
 ///   where a piece may even end inside a UTF-8 sequence) and call `finish()`
 ///   at the end. The concatenated output is identical to `convert(_:)` on the
 ///   concatenated input, whatever the chunking. The converter holds back only
-///   what a later byte could still change: at most the longest dictionary key
-///   (≤ 15 scalars), plus — in profiles with a segmentation step — the current
-///   unmatched stretch, which ends at the next phrase match or at the next
-///   character that occurs in no dictionary key (punctuation, a space, a
-///   newline…).
+///   what a later byte could still change: fewer scalars than the longest
+///   dictionary key (≤ 15) at the scanning stage, and as many again in each
+///   later stage of a chained profile (`pendingByteCount`,
+///   `pendingRunScalarCount`).
 ///
 /// Cost: O(n) in practice — one trie lookup per scalar (worst case O(n · k) for
-/// key length k ≤ 15); memory O(longest held-back stretch). Start-up: the
+/// key length k ≤ 15); memory O(chunk size). Start-up: the
 /// tables are embedded in the binary and read in place (microseconds).
 public struct ScriptConverter: Sendable {
   /// The OpenCC profile this converter applies.
   public let profile: ConversionProfile
   let engine: ConversionEngine
+  /// Input bytes not yet consumed (streaming).
   private var pending: [UInt8] = []
+  /// The undecided tail of an unmatched run (streaming).
+  private var state: RunState
 
   /// A converter for `profile`. O(1) after the first converter of the process.
   public init(profile: ConversionProfile) {
     self.profile = profile
     engine = ConversionEngine(profile: profile)
+    state = engine.makeRunState()
   }
 
   /// Converts a complete text. O(n).
@@ -33,8 +36,8 @@ public struct ScriptConverter: Sendable {
     var text = text
     return text.withUTF8 { utf8 in
       var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
-      var scratch = RunScratch()
-      _ = engine.convert(utf8, isFinal: true, into: &out, scratch: &scratch)
+      var state = engine.makeRunState()
+      _ = engine.convert(utf8, isFinal: true, into: &out, state: &state)
       return String(decoding: out.bytes, as: UTF8.self)
     }
   }
@@ -44,8 +47,8 @@ public struct ScriptConverter: Sendable {
   /// become U+FFFD in the returned `String`. O(n).
   public func convert(utf8: UnsafeBufferPointer<UInt8>) -> String {
     var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
-    var scratch = RunScratch()
-    _ = engine.convert(utf8, isFinal: true, into: &out, scratch: &scratch)
+    var state = engine.makeRunState()
+    _ = engine.convert(utf8, isFinal: true, into: &out, state: &state)
     return String(decoding: out.bytes, as: UTF8.self)
   }
 
@@ -54,8 +57,8 @@ public struct ScriptConverter: Sendable {
     let input = Array(bytes)
     return input.withUnsafeBufferPointer { utf8 in
       var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
-      var scratch = RunScratch()
-      _ = engine.convert(utf8, isFinal: true, into: &out, scratch: &scratch)
+      var state = engine.makeRunState()
+      _ = engine.convert(utf8, isFinal: true, into: &out, state: &state)
       return Array(out.bytes)
     }
   }
@@ -70,16 +73,17 @@ public struct ScriptConverter: Sendable {
   /// in the middle of a UTF-8 sequence (its start is kept until it completes).
   public mutating func convertUTF8(chunk: some Sequence<UInt8>) -> [UInt8] {
     if pending.isEmpty {
-      // Common case: nothing held back — convert straight from the caller's
+      // Common case: no bytes held back — convert straight from the caller's
       // storage and copy only the undecided tail.
       let engine = self.engine
+      var state = self.state
       let direct = chunk.withContiguousStorageIfAvailable { utf8 in
         var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
-        var scratch = RunScratch()
-        let consumed = engine.convert(utf8, isFinal: false, into: &out, scratch: &scratch)
+        let consumed = engine.convert(utf8, isFinal: false, into: &out, state: &state)
         return (Array(out.bytes), Array(utf8[consumed...]))
       }
       if let (output, rest) = direct {
+        self.state = state
         pending = rest
         return output
       }
@@ -99,18 +103,24 @@ public struct ScriptConverter: Sendable {
     drain(isFinal: true)
   }
 
-  /// Number of bytes held back, waiting for more input.
+  /// Number of input bytes held back, waiting for more input (an undecided
+  /// key prefix or an incomplete UTF-8 sequence).
   public var pendingByteCount: Int { pending.count }
 
+  /// Number of scalars of an unmatched run held back, waiting for more input
+  /// (fewer than the longest key of the run stages).
+  public var pendingRunScalarCount: Int { state.heldBackScalars }
+
   private mutating func drain(isFinal: Bool) -> [UInt8] {
-    if pending.isEmpty { return [] }
+    if pending.isEmpty && !state.isActive { return [] }
     let engine = self.engine
+    var state = self.state
     let (output, consumed) = pending.withUnsafeBufferPointer { utf8 in
-      var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
-      var scratch = RunScratch()
-      let consumed = engine.convert(utf8, isFinal: isFinal, into: &out, scratch: &scratch)
+      var out = OutputBuffer(capacity: utf8.count + utf8.count / 4 + 64)
+      let consumed = engine.convert(utf8, isFinal: isFinal, into: &out, state: &state)
       return (Array(out.bytes), consumed)
     }
+    self.state = state
     pending.removeFirst(consumed)
     return output
   }

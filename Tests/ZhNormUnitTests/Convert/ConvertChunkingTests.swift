@@ -56,6 +56,28 @@ struct ConvertChunkingTests {
     }
   }
 
+  /// A long unmatched run (characters that occur in keys but start no phrase)
+  /// is converted as it streams in, holding back less than one key's length.
+  @Test(arguments: [ConversionProfile.s2twp, .tw2sp, .s2hk, .hk2s])
+  func holdsBackLittleInsideLongUnmatchedRuns(_ profile: ConversionProfile) {
+    let compiled = ConversionTables.shared.profiles[profile.tableIndex]
+    let filler = (UInt32(0x4E00)...0x9FFF).lazy.filter { scalar in
+      compiled.keyScalars.contains(scalar) && compiled.main.tries.allSatisfy { $0.root(scalar) < 0 }
+    }.prefix(40).map { Character(Unicode.Scalar($0)!) }
+    #expect(filler.count == 40)
+    let text = String(repeating: String(filler), count: 100)
+    var converter = ScriptConverter(profile: profile)
+    var output = ""
+    var maximumHeld = 0
+    for piece in text.split(every: 50) {
+      output += converter.convert(chunk: piece)
+      maximumHeld = max(maximumHeld, converter.pendingRunScalarCount + converter.pendingByteCount / 3)
+    }
+    output += converter.finish()
+    #expect(output == ScriptConverter(profile: profile).convert(text))
+    #expect(maximumHeld < 3 * 15)
+  }
+
   @Test func holdsBackLittleOutsideUnmatchedRuns() {
     var converter = ScriptConverter(profile: .t2s)
     let text = String(repeating: "頭髮與發展，", count: 1000)
@@ -83,5 +105,22 @@ struct SplitMix64: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+extension String {
+  /// The string cut into pieces of `count` characters (the last may be shorter).
+  func split(every count: Int) -> [String] {
+    var pieces: [String] = []
+    var current = ""
+    for character in self {
+      current.append(character)
+      if current.count == count {
+        pieces.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { pieces.append(current) }
+    return pieces
   }
 }
