@@ -8,8 +8,7 @@
 /// `runStages` in order (OpenCC's conversion chain on its unmatched segments;
 /// for single-stage profiles, the character table). `keyScalars` holds every
 /// scalar that occurs in any key of any stage: any other scalar can never be
-/// part of a match, so a run may be cut there without changing the result —
-/// that bounds buffering.
+/// part of a match, so a run may be ended there without changing the result.
 struct CompiledProfile: Sendable {
   /// The stage that scans the text.
   let main: ConversionStage
