@@ -26,6 +26,12 @@ struct ZhNormCommand: ParsableCommand {
       trims trailing whitespace (keeps the trailing tabs of table rows); collapses runs \
       of blank lines and removes blank lines at the start and end; makes fullwidth \
       letters and digits ASCII; sets punctuation width (--punctuation).
+        convert   In a document that is clearly Simplified (or Traditional), replaces \
+      the characters that exist only in the other script (先鋒 → 先锋); characters \
+      valid in both (乾隆, 著作, 瞭望) are never touched (--keep-script turns this \
+      off). With -c PROFILE, converts everything with that OpenCC profile, phrase by \
+      phrase, exactly as OpenCC 1.4.2; with --to SCRIPT, converts only the paragraphs \
+      not yet in that script.
 
       PUNCTUATION (--punctuation):
         cjk    (default) ASCII , : ; ! ? ( ) in Chinese context become ，：；！？（）: \
@@ -39,6 +45,9 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm < in.txt > out.txt
         zhnorm seeds/*.txt
         zhnorm --only unicode --punctuation keep page.txt
+        zhnorm -c t2s traditional.txt
+        zhnorm --to hans mixed.txt
+        zhnorm --detect *.txt
         zhnorm --in-place --report report.json corpus/*.txt
         zhnorm -o clean.txt --strict a.txt b.txt
 
@@ -77,9 +86,15 @@ struct ZhNormCommand: ParsableCommand {
   @Flag(name: [.short, .long], help: "Do not print warnings.")
   var quiet = false
 
+  @OptionGroup(title: "Script conversion")
+  var convert: ConvertFlags
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
+    }
+    if convert.asksForConversion && !normalizerConfiguration.steps.contains(.convert) {
+      throw ValidationError("--convert and --to need the convert step (see --only and --skip).")
     }
     if inPlace {
       if output != nil { throw ValidationError("--in-place and --output cannot be used together.") }
@@ -99,11 +114,17 @@ struct ZhNormCommand: ParsableCommand {
     return NormalizerConfiguration(
       steps: steps,
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
+      convert: convert.options,
       recordsChanges: report != nil
     )
   }
 
   func run() throws {
+    if convert.detect {
+      let status = ScriptReport.run(inputs: files.isEmpty ? ["-"] : files)
+      if status != .success { throw ExitCode(status.rawValue) }
+      return
+    }
     var session = FilterSession(
       normalizer: Normalizer(configuration: normalizerConfiguration),
       strict: strict, quiet: quiet)

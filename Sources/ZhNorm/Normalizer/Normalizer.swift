@@ -49,7 +49,8 @@ public struct Normalizer: Sendable {
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
       switch step {
       case .unicode: stages.append(UnicodeCleanupStage(options: configuration.unicode))
-      case .repair, .convert, .dedup: break  // not built yet
+      case .convert: stages.append(ConvertStage(options: configuration.convert))
+      case .repair, .dedup: break  // not built yet
       }
     }
     return stages
