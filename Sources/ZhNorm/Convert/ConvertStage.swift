@@ -61,10 +61,10 @@ struct ConvertStage: PipelineStage {
       blocks.removeAll(keepingCapacity: true)
       return
     }
-    for index in blocks.indices {
-      if profileConverter != nil {
-        blocks[index] = convertWithProfile(blocks[index], into: &output)
-      } else {
+    if profileConverter != nil {
+      convertWithProfile(&blocks, into: &output)
+    } else {
+      for index in blocks.indices {
         blocks[index] = convertToTarget(fixStrays(blocks[index], into: &output), into: &output)
       }
     }
@@ -130,6 +130,38 @@ struct ConvertStage: PipelineStage {
     var converted = block
     converted.text = result.text
     return converted
+  }
+
+  /// Converts a batch in place. Every line is converted into one output
+  /// buffer, which becomes the shared storage of the lines that changed: one
+  /// allocation per batch instead of a `String` per line. A line whose
+  /// conversion equals it keeps its storage.
+  private mutating func convertWithProfile(_ blocks: inout [Block], into output: inout StageOutput) {
+    guard let converter = profileConverter else { return }
+    var out = OutputBuffer(capacity: blocks.reduce(0) { $0 + $1.utf8Count } + 64)
+    var changed: [(index: Int, range: Range<Int>)] = []
+    for index in blocks.indices {
+      if blocks[index].isPartialLine || partialLineConverter != nil {
+        blocks[index] = convertWithProfile(blocks[index], into: &output)
+        continue
+      }
+      let start = out.count
+      let same = blocks[index].withUTF8 { utf8 in
+        converter.convert(utf8: utf8, appendingTo: &out)
+        return out.suffix(from: start, equals: utf8)
+      }
+      if same {
+        out.truncate(to: start)
+      } else {
+        changed.append((index, start..<out.count))
+      }
+    }
+    guard !changed.isEmpty else { return }
+    let chunk = DecodedChunk(copying: UnsafeBufferPointer(start: out.base, count: out.count))
+    for (index, range) in changed {
+      blocks[index].storage = .slice(chunk, range)
+    }
+    output.count(.scriptConversion, changed.count)
   }
 
   private mutating func convertWithProfile(_ block: Block, into output: inout StageOutput) -> Block {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// A growable UTF-8 byte buffer for the conversion hot loop.
 ///
 /// Appending a dictionary value is a short copy into raw memory; `[UInt8]`'s
@@ -55,6 +61,18 @@ struct OutputBuffer: ~Copyable {
   @inline(__always)
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     append(bytes.baseAddress!, count: bytes.count)
+  }
+
+  /// Drops the bytes after the first `newCount`.
+  @inline(__always)
+  mutating func truncate(to newCount: Int) {
+    precondition(newCount >= 0 && newCount <= count)
+    count = newCount
+  }
+
+  /// Whether the bytes from `start` to the end equal `other`.
+  func suffix(from start: Int, equals other: UnsafeBufferPointer<UInt8>) -> Bool {
+    count - start == other.count && (other.isEmpty || memcmp(base + start, other.baseAddress!, other.count) == 0)
   }
 
   /// Appends `scalar` encoded as UTF-8.
