@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// Turns a stream of bytes into blocks, one per line, in bounded memory.
 ///
 /// - Decodes UTF-8. Each maximal ill-formed subsequence becomes one U+FFFD and
@@ -12,26 +6,37 @@ import Musl
 ///   FF, LS, PS) and remembers which one it was.
 /// - Counts blank lines and page breaks so each block knows its layout.
 /// - Cuts a line longer than ``maximumLineBytes`` into segments
-///   (``Block/isPartialLine``), at a scalar boundary chosen from the content
-///   alone, so memory stays bounded and output does not depend on chunking.
+///   (``Block/isPartialLine``) at the first scalar boundary past the limit,
+///   a place chosen from the content alone, so memory stays bounded and the
+///   output does not depend on chunking.
 ///
-/// The result is the same however the input is split into chunks: a CR, or the
-/// first bytes of a multi-byte terminator, at the end of a chunk waits for the
-/// next chunk before the line is cut.
+/// The result is the same however the input is split into chunks: a CR, or a
+/// multi-byte sequence cut by the end of a chunk, waits for the next chunk.
 ///
-/// Complexity: O(n) time over the input; memory O(``maximumLineBytes``).
+/// One pass over the bytes both validates UTF-8 and finds line breaks (they
+/// are both decided at each sequence's lead byte), eight ASCII bytes at a time
+/// where it can. Bytes are copied once, into a ``DecodedChunk`` that the
+/// blocks of its lines then share.
+///
+/// Complexity: O(n) time over the input; memory O(``maximumLineBytes``) plus
+/// the chunk being filled.
 struct LineDecoder {
   /// Lines longer than this (in bytes) are cut into segments.
   let maximumLineBytes: Int
   /// At most this many diagnostics are kept per document; all are counted.
   static let diagnosticLimit = 100
 
-  /// Bytes of the line being assembled (and possibly the lines after it).
-  private var pending: [UInt8] = []
-  /// Where scanning resumes in `pending`.
+  /// The bytes of the unfinished line(s), not yet handed to blocks.
+  private var buffer = DecodedChunk(capacity: 1 << 16)
+  /// Where scanning resumes in `buffer`.
   private var scanIndex = 0
-  /// The document offset of `pending[0]`.
-  private var pendingOffset = 0
+  /// Where the line being scanned started (overlong cuts move it).
+  private var lineStart = 0
+  /// The first and the last ill-formed byte scanned so far, if any.
+  private var firstInvalid: Int?
+  private var lastInvalid: Int?
+  /// The document offset of `buffer`'s first byte.
+  private var bufferOffset = 0
   /// The 1-based number of the line being assembled.
   private var lineNumber = 1
   private var blankRun = 0
@@ -47,7 +52,7 @@ struct LineDecoder {
 
   /// Decodes `bytes` and appends every completed line to `blocks`.
   mutating func push(_ bytes: UnsafeRawBufferPointer, into blocks: inout [Block], statistics: inout DocumentStatistics) {
-    pending.append(contentsOf: bytes)
+    buffer.append(bytes)
     statistics.bytesIn += bytes.count
     scan(atEnd: false, into: &blocks, statistics: &statistics)
   }
@@ -55,8 +60,11 @@ struct LineDecoder {
   /// Flushes the last line, if any, and resets for the next document.
   mutating func finish(into blocks: inout [Block], statistics: inout DocumentStatistics) {
     scan(atEnd: true, into: &blocks, statistics: &statistics)
-    if !pending.isEmpty {
-      emit([FoundLine(range: 0..<pending.count, terminator: .none, isSegment: false)], upTo: pending.count, into: &blocks, statistics: &statistics)
+    // After a scan the buffer holds exactly the unfinished last line. (An
+    // overlong line that ended right at a cut still gets its last, empty,
+    // block, so that it is known to be complete.)
+    if buffer.count > 0 || continuingLine {
+      emit([FoundLine(range: 0..<buffer.count, terminator: .none, isSegment: false)], upTo: buffer.count, into: &blocks, statistics: &statistics)
     }
     let kept = diagnostics
     self = LineDecoder(maximumLineBytes: maximumLineBytes)
@@ -69,225 +77,211 @@ struct LineDecoder {
     return diagnostics
   }
 
-  /// What the byte scan found.
-  private enum Found {
-    case lineBreak(at: Int, LineTerminator, length: Int)
-    /// A CR, C2 or E2 at the very end: the next chunk decides.
-    case undecided(at: Int)
-    /// The current line reached the maximum length at this index.
-    case overlong(at: Int)
-    case endOfInput
-  }
-
-  // The scan looks for eight terminators: five single control bytes, NEL
-  // (C2 85), and LS/PS (E2 80 A8/A9). It tests eight bytes at a time (SWAR):
-  // a word with no byte below 0x0E and no C2 or E2 byte cannot hold a
-  // terminator and is skipped whole. Chinese text has E2 only around quotes
-  // and dashes, so most words are skipped; the rest go byte by byte.
-  private func findBreak(from start: Int, lineStart: Int, atEnd: Bool) -> Found {
-    pending.withUnsafeBufferPointer { buffer in
-      let count = buffer.count
-      let limit = lineStart + maximumLineBytes
-      let base = UnsafeRawPointer(buffer.baseAddress!)
-      var i = start
-      while i < count {
-        if i &+ 8 <= count && i &+ 8 <= limit {
-          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-          if !Self.mayHoldTerminator(word) {
-            i &+= 8
-            continue
-          }
-        }
-        let byte = buffer[i]
-        if byte > 0x0D && byte != 0xC2 && byte != 0xE2 {
-          if i >= limit { return .overlong(at: i) }
-          i &+= 1
-          continue
-        }
-        switch byte {
-        case 0x0A: return .lineBreak(at: i, .lineFeed, length: 1)
-        case 0x0B: return .lineBreak(at: i, .verticalTab, length: 1)
-        case 0x0C: return .lineBreak(at: i, .formFeed, length: 1)
-        case 0x0D:
-          if i + 1 < count {
-            return buffer[i + 1] == 0x0A
-              ? .lineBreak(at: i, .carriageReturnLineFeed, length: 2)
-              : .lineBreak(at: i, .carriageReturn, length: 1)
-          }
-          return atEnd ? .lineBreak(at: i, .carriageReturn, length: 1) : .undecided(at: i)
-        case 0xC2:
-          if i + 1 < count {
-            if buffer[i + 1] == 0x85 { return .lineBreak(at: i, .nextLine, length: 2) }
-          } else if !atEnd {
-            return .undecided(at: i)
-          }
-        case 0xE2:
-          if i + 2 < count {
-            if buffer[i + 1] == 0x80 && (buffer[i + 2] == 0xA8 || buffer[i + 2] == 0xA9) {
-              return .lineBreak(at: i, buffer[i + 2] == 0xA8 ? .lineSeparator : .paragraphSeparator, length: 3)
-            }
-          } else if !atEnd {
-            return .undecided(at: i)
-          }
-        default:
-          break
-        }
-        if i >= limit { return .overlong(at: i) }
-        i &+= 1
-      }
-      return .endOfInput
-    }
-  }
-
-  /// Whether any byte of `word` is below 0x0E, or is 0xC2 or 0xE2.
-  /// (The classic "has zero byte" bit trick, applied to `word` and to `word`
-  /// XOR the repeated byte; false positives only send a word to the byte loop.)
-  @inline(__always)
-  private static func mayHoldTerminator(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let below0E = (word &- ones &* 0x0E) & ~word & highs
-    let xorC2 = word ^ (ones &* 0xC2)
-    let isC2 = (xorC2 &- ones) & ~xorC2 & highs
-    let xorE2 = word ^ (ones &* 0xE2)
-    let isE2 = (xorE2 &- ones) & ~xorE2 & highs
-    return (below0E | isC2 | isE2) != 0
-  }
-
-  /// A line (or segment) found by the scan, as a range of `pending`.
+  /// A line (or segment) found by the scan, as a range of `buffer`.
   private struct FoundLine {
     var range: Range<Int>
     var terminator: LineTerminator
     var isSegment: Bool
   }
 
-  private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
-    var lineStart = 0
-    var i = scanIndex
-    var found: [FoundLine] = []
-    scanning: while true {
-      switch findBreak(from: i, lineStart: lineStart, atEnd: atEnd) {
-      case .lineBreak(let at, let terminator, let length):
-        found.append(FoundLine(range: lineStart..<at, terminator: terminator, isSegment: false))
-        i = at + length
-        lineStart = i
-      case .overlong(let at):
-        let cut = segmentCut(from: lineStart, limit: at)
-        found.append(FoundLine(range: lineStart..<cut, terminator: .none, isSegment: true))
-        lineStart = cut
-        i = at
-      case .undecided(let at):
-        i = at
-        break scanning
-      case .endOfInput:
-        i = pending.count
-        break scanning
-      }
-    }
-    emit(found, upTo: lineStart, into: &blocks, statistics: &statistics)
-    if lineStart > 0 {
-      pending.removeFirst(lineStart)
-      pendingOffset += lineStart
-    }
-    scanIndex = i - lineStart
+  /// Whether any byte of `word` has its high bit set or is below 0x0E (the
+  /// "has less than" bit trick): a word of ASCII above 0x0D holds no line
+  /// break and needs no validation. False positives only cost a slower step.
+  @inline(__always)
+  private static func needsAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    return ((word &- ones &* 0x0E) | word) & highs != 0
   }
 
-  /// Turns the lines found in `pending[..<end]` into blocks. The bytes are
-  /// validated as one chunk; if it is valid (the usual case) every block
-  /// refers to its range there, otherwise each line is decoded on its own,
-  /// with ill-formed sequences replaced and reported.
-  private mutating func emit(_ found: [FoundLine], upTo end: Int, into blocks: inout [Block], statistics: inout DocumentStatistics) {
-    guard !found.isEmpty else { return }
-    let chunk = pending.withUnsafeBufferPointer { buffer -> DecodedChunk? in
-      let bytes = UnsafeBufferPointer(rebasing: buffer[..<end])
-      return UTF8Validation.isValid(bytes) ? DecodedChunk(copying: bytes) : nil
-    }
-    for line in found {
-      let text: BlockText
-      if let chunk {
-        text = .slice(chunk, line.range)
-      } else {
-        text = .owned(decode(line.range, statistics: &statistics))
+  private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
+    var found: [FoundLine] = []
+    var i = scanIndex
+    var start = lineStart
+    var invalid = firstInvalid
+    var lastBad = lastInvalid
+    let base = buffer.base
+    let count = buffer.count
+    let raw = UnsafeRawPointer(base)
+    scanning: while i < count {
+      let limit = start + maximumLineBytes
+      if i &+ 8 <= count && i &+ 8 <= limit {
+        if !Self.needsAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+          i &+= 8
+          continue
+        }
       }
-      let isBlank = text.withUTF8(Block.isBlank(utf8:))
+      let b0 = base[i]
+      if i >= limit && !(b0 >= 0x0A && b0 <= 0x0D) {
+        // An overlong line: cut it here, at a scalar boundary (or at a stray
+        // continuation byte, which is ill-formed on its own anyway). A line
+        // break right here ends the line instead, so no segment is empty.
+        found.append(FoundLine(range: start..<i, terminator: .none, isSegment: true))
+        start = i
+        continue
+      }
+      if b0 < 0x80 {
+        if b0 >= 0x0A && b0 <= 0x0D {
+          var terminator: LineTerminator
+          var length = 1
+          switch b0 {
+          case 0x0A: terminator = .lineFeed
+          case 0x0B: terminator = .verticalTab
+          case 0x0C: terminator = .formFeed
+          default:
+            if i &+ 1 < count {
+              if base[i &+ 1] == 0x0A {
+                terminator = .carriageReturnLineFeed
+                length = 2
+              } else {
+                terminator = .carriageReturn
+              }
+            } else if atEnd {
+              terminator = .carriageReturn
+            } else {
+              break scanning  // the next chunk says whether LF follows
+            }
+          }
+          found.append(FoundLine(range: start..<i, terminator: terminator, isSegment: false))
+          i &+= length
+          start = i
+          continue
+        }
+        i &+= 1
+        continue
+      }
+      // A multi-byte sequence (Unicode, Table 3-7). NEL (C2 85) and LS/PS
+      // (E2 80 A8/A9) are recognised where they are validated.
+      let length = b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 <= 0xF4 ? 4 : 0
+      if length == 0 {
+        if invalid == nil { invalid = i }
+        lastBad = i
+        i &+= 1
+        continue
+      }
+      if i &+ length > count {
+        if !atEnd && Self.isValidPrefix(base, from: i, to: count) { break scanning }
+        if invalid == nil { invalid = i }
+        lastBad = i
+        i &+= 1
+        continue
+      }
+      let b1 = base[i &+ 1]
+      let lower: UInt8 = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80
+      let upper: UInt8 = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF
+      var valid = b1 >= lower && b1 <= upper
+      if length >= 3 { valid = valid && base[i &+ 2] & 0xC0 == 0x80 }
+      if length == 4 { valid = valid && base[i &+ 3] & 0xC0 == 0x80 }
+      if !valid {
+        if invalid == nil { invalid = i }
+        lastBad = i
+        i &+= 1
+        continue
+      }
+      if b0 == 0xC2 && b1 == 0x85 {
+        found.append(FoundLine(range: start..<i, terminator: .nextLine, isSegment: false))
+        i &+= 2
+        start = i
+        continue
+      }
+      if b0 == 0xE2 && b1 == 0x80 && (base[i &+ 2] == 0xA8 || base[i &+ 2] == 0xA9) {
+        found.append(FoundLine(range: start..<i, terminator: base[i &+ 2] == 0xA8 ? .lineSeparator : .paragraphSeparator, isSegment: false))
+        i &+= 3
+        start = i
+        continue
+      }
+      i &+= length
+    }
+    scanIndex = i
+    lineStart = start
+    firstInvalid = invalid
+    lastInvalid = lastBad
+    guard let last = found.last else { return }
+    let end = last.isSegment ? last.range.upperBound : start
+    emit(found, upTo: end, into: &blocks, statistics: &statistics)
+  }
+
+  /// Whether `base[from..<to]` could be the start of a well-formed sequence.
+  private static func isValidPrefix(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Bool {
+    let b0 = base[from]
+    guard from + 1 < to else { return true }
+    let b1 = base[from + 1]
+    let lower: UInt8 = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80
+    let upper: UInt8 = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF
+    guard b1 >= lower && b1 <= upper else { return false }
+    return from + 2 >= to || base[from + 2] & 0xC0 == 0x80
+  }
+
+  /// Turns the lines found in `buffer[..<end]` into blocks and moves the rest
+  /// of the buffer to a fresh chunk. If those bytes are valid UTF-8 (the usual
+  /// case) every block refers to its range in the old chunk; otherwise each
+  /// line is decoded on its own, with ill-formed sequences replaced and
+  /// reported.
+  private mutating func emit(_ found: [FoundLine], upTo end: Int, into blocks: inout [Block], statistics: inout DocumentStatistics) {
+    let chunk = buffer
+    let valid = firstInvalid.map { $0 >= end } ?? true
+    for line in found {
+      let text: BlockText = valid ? .slice(chunk, line.range) : .owned(decode(line.range, statistics: &statistics))
       if line.isSegment {
         appendSegment(text, at: line.range.lowerBound, into: &blocks)
       } else {
-        appendLine(text, at: line.range.lowerBound, terminator: line.terminator, isBlank: isBlank, into: &blocks, statistics: &statistics)
+        appendLine(text, at: line.range.lowerBound, terminator: line.terminator, into: &blocks, statistics: &statistics)
       }
     }
-  }
-
-  /// The bytes as a string if they are valid UTF-8, else `nil`.
-  ///
-  /// The bytes are copied into a new string, whose initializer validates them
-  /// with the standard library's fast validator and repairs them if needed;
-  /// a repaired string differs from its bytes, which one `memcmp` detects.
-  private static func validated(_ source: UnsafeBufferPointer<UInt8>) -> String? {
-    var text = String(unsafeUninitializedCapacity: source.count) { target in
-      _ = target.initialize(fromContentsOf: source)
-      return source.count
+    let rest = DecodedChunk(capacity: max(1 << 16, chunk.count - end))
+    chunk.withUTF8 { rest.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[end...]))) }
+    buffer = rest
+    scanIndex -= end
+    lineStart -= end
+    // If the rest holds an ill-formed byte, the batch that will contain it is
+    // decoded line by line (which finds exactly where): mark it from its start.
+    if let last = lastInvalid, last >= end {
+      firstInvalid = 0
+      lastInvalid = last - end
+    } else {
+      firstInvalid = nil
+      lastInvalid = nil
     }
-    let unchanged = text.withUTF8 { utf8 in
-      utf8.count == source.count && (source.isEmpty || memcmp(utf8.baseAddress!, source.baseAddress!, source.count) == 0)
-    }
-    return unchanged ? text : nil
-  }
-
-  /// Where to cut an overlong line that starts at `start`, given that the byte
-  /// at `limit` (= start + maximumLineBytes) is not a line break: the last
-  /// scalar boundary at or before `limit`.
-  private func segmentCut(from start: Int, limit: Int) -> Int {
-    var cut = limit
-    while cut > limit - 3 && (pending[cut] & 0xC0) == 0x80 {
-      cut -= 1
-    }
-    return (pending[cut] & 0xC0) == 0x80 ? limit : cut
+    bufferOffset += end
   }
 
   private mutating func appendSegment(_ text: BlockText, at start: Int, into blocks: inout [Block]) {
-    var block = Block(
-      text: "", terminator: .none, isPartialLine: true,
+    blocks.append(Block(
+      storage: text, terminator: .none, isPartialLine: true,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: pendingOffset + start)
-    block.storage = text
+      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start))
     if !continuingLine {
       blankRun = 0
       afterPageBreak = false
     }
     continuingLine = true
-    blocks.append(block)
   }
 
   private mutating func appendLine(
-    _ text: BlockText, at start: Int, terminator: LineTerminator, isBlank: Bool,
+    _ text: BlockText, at start: Int, terminator: LineTerminator,
     into blocks: inout [Block], statistics: inout DocumentStatistics
   ) {
-    var block = Block(
-      text: "", terminator: terminator, isPartialLine: false,
+    let isBlank = text.withUTF8(Block.isBlank(utf8:))
+    blocks.append(Block(
+      storage: text, terminator: terminator, isPartialLine: false,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: pendingOffset + start)
-    block.storage = text
+      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start))
     statistics.linesIn += 1
     blankRun = isBlank && !continuingLine ? blankRun + 1 : 0
     afterPageBreak = terminator == .formFeed
     continuingLine = false
     lineNumber += 1
-    blocks.append(block)
   }
 
-  /// Decodes `pending[range]`, replacing ill-formed sequences with U+FFFD.
+  /// Decodes `buffer[range]`, replacing ill-formed sequences with U+FFFD.
   private mutating func decode(_ range: Range<Int>, statistics: inout DocumentStatistics) -> String {
-    let valid = pending.withUnsafeBufferPointer { buffer in
-      Self.validated(UnsafeBufferPointer(rebasing: buffer[range]))
+    let bytes = buffer.withUTF8 { UnsafeBufferPointer(rebasing: $0[range]) }
+    if UTF8Validation.isValid(bytes) {
+      return String(decoding: bytes, as: UTF8.self)
     }
-    return valid ?? repair(range, statistics: &statistics)
-  }
-
-  private mutating func repair(_ range: Range<Int>, statistics: inout DocumentStatistics) -> String {
     var result = String.UnicodeScalarView()
     var parser = Unicode.UTF8.ForwardParser()
-    var iterator = pending[range].makeIterator()
+    var iterator = bytes.makeIterator()
     var position = range.lowerBound
     decoding: while true {
       switch parser.parseScalar(from: &iterator) {
@@ -296,7 +290,7 @@ struct LineDecoder {
         position += encoded.count
       case .error(let length):
         result.append("\u{FFFD}")
-        let offset = pendingOffset + position
+        let offset = bufferOffset + position
         statistics.invalidSequences += 1
         if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset }
         if diagnostics.count < Self.diagnosticLimit {

@@ -47,7 +47,17 @@ public struct Block: Sendable {
     lines: ClosedRange<Int> = 1...1,
     byteOffset: Int = 0
   ) {
-    self.storage = .owned(text)
+    self.init(
+      storage: .owned(text), terminator: terminator, isPartialLine: isPartialLine,
+      blankLinesBefore: blankLinesBefore, followsPageBreak: followsPageBreak, lines: lines, byteOffset: byteOffset)
+  }
+
+  /// Creates a block with its text in `storage`.
+  init(
+    storage: BlockText, terminator: LineTerminator, isPartialLine: Bool, blankLinesBefore: Int,
+    followsPageBreak: Bool, lines: ClosedRange<Int>, byteOffset: Int
+  ) {
+    self.storage = storage
     self.terminator = terminator
     self.isPartialLine = isPartialLine
     self.blankLinesBefore = blankLinesBefore

@@ -47,24 +47,53 @@ enum BlockText: Sendable {
 
 /// A batch of decoded, valid UTF-8 shared by the blocks made from it.
 ///
-/// The bytes live in memory of its own rather than in a `String`, so that
-/// reaching them costs no reference counting beyond the chunk's own.
+/// The decoder fills a chunk with input bytes as they arrive, and once it has
+/// found and validated whole lines in it, hands the chunk to the blocks of
+/// those lines (moving the unfinished last line to a fresh chunk): the bytes
+/// are copied once on their way in, never per line. The bytes live in memory
+/// of the chunk's own rather than in a `String`, so that reaching them costs no
+/// reference counting beyond the chunk's.
 final class DecodedChunk: @unchecked Sendable {
-  // Immutable after init, hence safe to share between threads.
-  private let bytes: UnsafeMutableBufferPointer<UInt8>
+  // Mutated only by the decoder that creates it, before any block shares it;
+  // immutable from then on, hence safe to share between threads.
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
 
-  /// Copies `source`, which the caller has validated as UTF-8.
-  init(copying source: UnsafeBufferPointer<UInt8>) {
-    bytes = .allocate(capacity: max(source.count, 1))
-    _ = bytes.initialize(fromContentsOf: source)
+  /// An empty chunk with room for `capacity` bytes.
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  /// A chunk holding a copy of `source`, which the caller has validated.
+  convenience init(copying source: UnsafeBufferPointer<UInt8>) {
+    self.init(capacity: source.count)
+    append(UnsafeRawBufferPointer(source))
   }
 
   deinit {
-    bytes.deallocate()
+    base.deallocate()
+  }
+
+  /// Appends bytes (only while the chunk is not shared yet).
+  func append(_ bytes: UnsafeRawBufferPointer) {
+    if count + bytes.count > capacity {
+      let newCapacity = max(count + bytes.count, capacity * 2)
+      let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+      newBase.update(from: base, count: count)
+      base.deallocate()
+      base = newBase
+      capacity = newCapacity
+    }
+    if let source = bytes.baseAddress, !bytes.isEmpty {
+      (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    }
+    count += bytes.count
   }
 
   @inline(__always)
   func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-    try body(UnsafeBufferPointer(bytes))
+    try body(UnsafeBufferPointer(start: base, count: count))
   }
 }
