@@ -228,7 +228,10 @@ struct LineDecoder {
         appendLine(text, at: line.range.lowerBound, terminator: line.terminator, into: &blocks, statistics: &statistics)
       }
     }
-    let rest = DecodedChunk(capacity: max(1 << 16, chunk.count - end))
+    // The same capacity as the last chunk: input arrives in pushes of similar
+    // size, so the next chunk fills without growing, and the allocator can
+    // reuse the memory of chunks already freed (fresh memory costs page faults).
+    let rest = DecodedChunk(capacity: max(chunk.capacity, chunk.count - end))
     chunk.withUTF8 { rest.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[end...]))) }
     buffer = rest
     scanIndex -= end

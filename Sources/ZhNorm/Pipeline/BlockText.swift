@@ -58,7 +58,7 @@ final class DecodedChunk: @unchecked Sendable {
   // immutable from then on, hence safe to share between threads.
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
-  private var capacity: Int
+  private(set) var capacity: Int
 
   /// An empty chunk with room for `capacity` bytes.
   init(capacity: Int) {

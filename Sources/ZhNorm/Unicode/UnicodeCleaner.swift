@@ -161,11 +161,14 @@ public struct UnicodeCleaner: Sendable {
     }
     let cjk = options.punctuation == .cjk
     let ascii = options.punctuation == .ascii
-    var sawNonASCII = false
     var sawASCIIMark = false
     var i = 0
     while i < count {
       let byte = utf8[i]
+      if byte >= 0xE4 && byte <= 0xE9 {
+        i &+= 3  // CJK Unified Ideographs (U+4000–U+9FFF), the commonest case
+        continue
+      }
       if byte < 0x80 {
         if byte < 0x20 && byte != 0x09 || byte == 0x7F { return true }
         if byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x28 || byte == 0x29 {
@@ -174,14 +177,10 @@ public struct UnicodeCleaner: Sendable {
         i &+= 1
         continue
       }
-      sawNonASCII = true
       // The commonest non-ASCII characters of Chinese text are decided from
-      // their bytes: Han (lead bytes E4–E9), CJK punctuation (E3 80 xx),
+      // their bytes: Han (lead bytes E4–E9, above), CJK punctuation (E3 80 xx),
       // kana and Ext A (other E3), fullwidth punctuation (EF BC/BD xx).
       switch byte {
-      case 0xE4...0xE9:
-        i &+= 3
-        continue
       case 0xE3:
         let b1 = utf8[i &+ 1]
         let b2 = utf8[i &+ 2]
@@ -214,7 +213,8 @@ public struct UnicodeCleaner: Sendable {
       if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
       i &+= length
     }
-    return sawASCIIMark && sawNonASCII && cjk
+    // ASCII marks matter only on a line that also has non-ASCII characters.
+    return sawASCIIMark && cjk && utf8.contains { $0 >= 0x80 }
   }
 
   /// Decodes the scalar starting at `i` of valid UTF-8.
