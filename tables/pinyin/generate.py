@@ -129,8 +129,8 @@ def main():
         out.write(f"  static let recordCount = {len(records)}\n")
         out.write("  static let syllables: StaticString = \"" + " ".join(syllables) + "\"\n")
         out.write("  static let records: StaticString = \"\"\"\n")
-        for line in lines:
-            out.write("    " + line + "\\\n")
+        for k, line in enumerate(lines):
+            out.write("    " + line + ("\\\n" if k + 1 < len(lines) else "\n"))
         out.write("    \"\"\"\n}\n")
     print(f"{len(merged)} characters, {len(syllables)} syllables, {len(records)} records, "
           f"{os.path.getsize(swift)} bytes of Swift", file=sys.stderr)

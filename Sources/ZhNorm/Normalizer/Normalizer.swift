@@ -49,7 +49,8 @@ public struct Normalizer: Sendable {
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
       switch step {
       case .unicode: stages.append(UnicodeCleanupStage(options: configuration.unicode))
-      case .repair, .convert, .dedup: break  // not built yet
+      case .repair: stages.append(RepairStage(options: configuration.repair))
+      case .convert, .dedup: break  // not built yet
       }
     }
     return stages

@@ -11,6 +11,8 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var steps: Set<PipelineStep>
   /// Options of the `unicode` step.
   public var unicode: UnicodeCleanupOptions
+  /// Options of the `repair` step.
+  public var repair: RepairOptions
   /// Lines longer than this many bytes are processed in segments, which keeps
   /// memory bounded on input without line breaks. Default: 4 MiB.
   public var maximumLineBytes: Int
@@ -19,17 +21,19 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var recordsChanges: Bool
 
   /// The steps that run when none are chosen.
-  public static let defaultSteps: Set<PipelineStep> = [.unicode]
+  public static let defaultSteps: Set<PipelineStep> = [.unicode, .repair]
 
   /// Creates a configuration with the defaults.
   public init(
     steps: Set<PipelineStep> = NormalizerConfiguration.defaultSteps,
     unicode: UnicodeCleanupOptions = UnicodeCleanupOptions(),
+    repair: RepairOptions = RepairOptions(),
     maximumLineBytes: Int = 4 << 20,
     recordsChanges: Bool = false
   ) {
     self.steps = steps
     self.unicode = unicode
+    self.repair = repair
     self.maximumLineBytes = maximumLineBytes
     self.recordsChanges = recordsChanges
   }

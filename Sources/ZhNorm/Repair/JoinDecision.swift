@@ -1,0 +1,116 @@
+/// The decision whether two blocks are halves of one paragraph, with the
+/// evidence it rests on (kept for `--report` and `--explain`).
+///
+/// A wrong join is worse than a missed one: structure is never joined, and
+/// otherwise evidence must add up to ``threshold``.
+///
+/// Features (points):
+/// - a word across the join by ICU's dictionary word break (`其|中`): +3;
+///   a Latin word continuing (`…the` ⏎ `house`) or a hyphenated cut: +3
+/// - the second half starts with a mark no paragraph starts with (`，` `。` `）`): +3
+/// - the first half ends with `，` `、` or a function character that cannot end a
+///   sentence (`的` `和` `与` `对` `把` …): +2
+/// - the second half's first clause is short (≤ 12 scalars: `第一。`): +2, (≤ 24): +1;
+///   counted only when the first half is body-length (≥ 24 scalars)
+/// - the segment after the join is a one-character word that does not usually
+///   start a sentence (`机械|臂`): +1
+/// - one half is body-length (≥ 40 scalars): +1; both short (< 40): −2
+/// - the second half ends like a sentence (body text): +1
+/// - page-break evidence between the halves (removed furniture, a form feed): +1
+/// - a dangling fragment was left unjoined just before (an interleaved column
+///   layout: the next block may belong to the other column): −2
+/// Blocks are separated by blank lines; with no blank between them, the halves
+/// are joined only when the line-length profile says hard wrap (and the first
+/// line is full), or with overwhelming evidence (``strongThreshold``).
+struct JoinDecision {
+  static let threshold = 3
+  static let strongThreshold = 5
+
+  var joins: Bool
+  var score: Int
+  var evidence: [String]
+  /// Insert one space between the halves (Latin on both sides).
+  var insertsSpace: Bool = false
+  /// Remove the hyphen ending the first half.
+  var removesHyphen: Bool = false
+
+  static let functionCharacters: Set<UInt32> = Set("的和与及或把被从向对在将为是而并之以于让使给跟同比由但且如若就都也还所其".unicodeScalars.map(\.value))
+  static let sentenceStarters: Set<UInt32> = Set("在据对为从由将把被我你他她它这那但而又也还并如若因所当自与和及以向让使今近记各每该其此本全上下中总首第一二三等是有不就都要会可".unicodeScalars.map(\.value))
+
+  struct Context {
+    var blankLines: Int
+    var pageBreak: Bool
+    var interleaved: Bool
+    var wrap: (width: Int, tolerance: Int, near: Int, of: Int)?
+    /// Display width of the last input line of the first half.
+    var lastLineWidth: Int
+  }
+
+  static func decide(_ p: LineFacts, _ q: LineFacts, _ context: Context) -> JoinDecision {
+    var decision = JoinDecision(joins: false, score: 0, evidence: [])
+    guard let pLast = p.scalars.last, let qFirst = q.scalars.first else { return decision }
+    if let structure = StructureClassifier.startsStructure(q) {
+      decision.evidence.append("the next block starts with \(structure)")
+      return decision
+    }
+    if q.hasTab {
+      decision.evidence.append("the next block is a table row")
+      return decision
+    }
+    // Latin halves join with one space, Chinese halves (or a hyphen) with none.
+    decision.insertsSpace = pLast < 0x80 && pLast != 0x2D && qFirst < 0x80 && qFirst > 0x20
+    decision.removesHyphen = Hyphenation.removesHyphen(left: p.scalars, right: q.scalars)
+
+    // Hard wrap: consecutive lines.
+    if context.blankLines == 0, let wrap = context.wrap, context.lastLineWidth >= wrap.width - wrap.tolerance {
+      decision.joins = true
+      decision.evidence.append(
+        "hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
+      if decision.removesHyphen { decision.evidence.append("the hyphen cut a word") }
+      return decision
+    }
+
+    func add(_ points: Int, _ why: String) {
+      decision.score += points
+      decision.evidence.append("\(why) (\(points > 0 ? "+" : "")\(points))")
+    }
+    if TextFacts.isHan(pLast) && TextFacts.isHan(qFirst) {
+      if let answer = WordBreak.around(left: p.scalars[...], right: q.scalars[...]) {
+        if answer.straddles {
+          add(3, "ICU's word break puts a word across the join")
+        } else if answer.after == 1, !sentenceStarters.contains(qFirst), q.length > 1 {
+          add(1, "the next block starts with a one-character word that rarely starts a sentence")
+        }
+      }
+    } else if TextFacts.isASCIILetter(pLast) && (0x61...0x7A).contains(qFirst) {
+      add(3, "a Latin sentence continues in lower case")
+    } else if pLast == 0x2D && (0x61...0x7A).contains(qFirst) {
+      add(3, "a Latin word continues after a line-end hyphen")
+    }
+    if TextFacts.cannotStartParagraph(qFirst) { add(3, "the next block starts with a mark no paragraph starts with") }
+    if pLast == 0xFF0C || pLast == 0x3001 || pLast == 0x2C {
+      add(2, "the block ends with a comma")
+    } else if functionCharacters.contains(pLast) {
+      add(2, "the block ends with a function character that cannot end a sentence")
+    }
+    if p.length >= 24 {
+      if q.firstClauseLength <= 12 && q.firstClauseLength < q.length {
+        add(2, "the next block's first clause is short (\(q.firstClauseLength) characters): it completes a sentence")
+      } else if q.firstClauseLength <= 24 && q.firstClauseLength < q.length {
+        add(1, "the next block's first clause is short-ish (\(q.firstClauseLength) characters)")
+      }
+    }
+    if max(p.length, q.length) >= 40 {
+      add(1, "body-length text (\(p.length) + \(q.length) characters)")
+    } else {
+      add(-2, "both halves are short (\(p.length) and \(q.length) characters)")
+    }
+    if TextFacts.endsUnit(q.last) && q.length >= 2 { add(1, "the next block ends like a sentence") }
+    if context.pageBreak { add(1, "page-break evidence between the halves") }
+    if context.interleaved { add(-2, "a fragment was left unjoined just before (interleaved columns?)") }
+    let needed = context.blankLines == 0 ? strongThreshold : threshold
+    decision.joins = decision.score >= needed
+    decision.evidence.append("score \(decision.score), \(decision.joins ? "at least" : "below") \(needed)")
+    return decision
+  }
+}

@@ -1,0 +1,44 @@
+/// The document's line-length profile: is it hard-wrapped (PDF style, every
+/// line of a paragraph cut near the same width)?
+///
+/// Samples are the display widths of lines directly followed by another line
+/// (no blank between): in hard-wrapped text most of them sit just under the
+/// wrap width. Fixed memory: the last `capacity` samples.
+struct WrapProfile {
+  static let capacity = 12
+  static let minimumSamples = 3
+  private var samples: [Int] = []
+  private var next = 0
+
+  mutating func add(_ width: Int) {
+    if samples.count < Self.capacity {
+      samples.append(width)
+    } else {
+      samples[next] = width
+      next = (next + 1) % Self.capacity
+    }
+  }
+
+  mutating func reset() {
+    samples.removeAll(keepingCapacity: true)
+    next = 0
+  }
+
+  /// The wrap width and tolerance when the profile says hard wrap, else nil.
+  var wrap: (width: Int, tolerance: Int, near: Int, of: Int)? {
+    guard samples.count >= Self.minimumSamples, let width = samples.max(), width >= 20 else { return nil }
+    let tolerance = max(4, width / 14)
+    let near = samples.filter { $0 >= width - tolerance }.count
+    guard near >= Self.minimumSamples, near * 10 >= samples.count * 6 else { return nil }
+    return (width, tolerance, near, samples.count)
+  }
+
+  /// Display width from UTF-8 lead bytes: 3- and 4-byte scalars count 2 (CJK), others 1.
+  static func width(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var total = 0
+    for b in utf8 {
+      if b < 0x80 || (b >= 0xC0 && b < 0xE0) { total += 1 } else if b >= 0xE0 { total += 2 }
+    }
+    return total
+  }
+}
