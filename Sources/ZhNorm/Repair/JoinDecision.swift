@@ -106,7 +106,7 @@ struct JoinDecision {
       add(-2, "both halves are short (\(p.length) and \(q.length) characters)")
     }
     if TextFacts.endsUnit(q.last) && q.length >= 2 { add(1, "the next block ends like a sentence") }
-    if context.pageBreak { add(1, "page-break evidence between the halves") }
+    if context.pageBreak && p.length >= 24 { add(1, "page-break evidence between the halves") }
     if context.interleaved { add(-2, "a fragment was left unjoined just before (interleaved columns?)") }
     let needed = context.blankLines == 0 ? strongThreshold : threshold
     decision.joins = decision.score >= needed

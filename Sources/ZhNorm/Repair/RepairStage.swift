@@ -126,7 +126,9 @@ struct RepairStage: PipelineStage {
         between.removeAll(keepingCapacity: true)
         pageBreak = false
         afterBlank = false
-        sinceRefusal &+= 1
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        pending = nil
+        pendingFacts = nil
         hold(p, lastLineWidth: width, into: &output)
         return
       }

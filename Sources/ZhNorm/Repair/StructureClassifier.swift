@@ -10,7 +10,7 @@ struct LineFacts {
   /// Display width (CJK = 2).
   var width: Int
   var hasTab: Bool
-  /// A clause mark (，、；：) somewhere before the last scalar.
+  /// A clause or sentence mark other than 、 (，；：。) before the last scalar.
   var hasInnerClauseMark: Bool
   /// A space between two Han characters: the title style `新能源车 与中国合作`.
   var hasSpaceBetweenHan: Bool
@@ -29,7 +29,8 @@ struct LineFacts {
       if s == 0x09 { hasTab = true }
       if TextFacts.isClauseMark(s) {
         if firstClauseLength < 0 { firstClauseLength = i }
-        if i < scalars.count - 1 { hasInnerClauseMark = true }
+        // 、 is left out: titles list things with it (`盛阅春会见小米集团合伙人、总裁卢伟冰一行`).
+        if i < scalars.count - 1, s != 0x3001 { hasInnerClauseMark = true }
       }
       if (s == 0x20 || s == 0x3000), i > 0, i + 1 < scalars.count, TextFacts.isHan(scalars[i - 1]),
         TextFacts.isHan(scalars[i + 1])
@@ -117,7 +118,7 @@ enum StructureClassifier {
     if f.hasTab { return "a table row (tabs)" }
     if let structure = startsStructure(f), f.length < 40 { return structure }
     if f.hasSpaceBetweenHan && f.length < 50 { return "title-style spacing" }
-    if f.length < 24 && !f.hasInnerClauseMark { return "a short line without clause marks (title, byline or signature)" }
+    if f.length < 32 && !f.hasInnerClauseMark { return "a short line without clause marks (title, byline or signature)" }
     return nil
   }
 }
