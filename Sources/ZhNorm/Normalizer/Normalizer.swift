@@ -49,7 +49,10 @@ public struct Normalizer: Sendable {
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
       switch step {
       case .unicode: stages.append(UnicodeCleanupStage(options: configuration.unicode))
-      case .repair: stages.append(RepairStage(options: configuration.repair))
+      case .repair:
+        // Text the repair step changes is cleaned again when the unicode step runs.
+        let cleaner = configuration.steps.contains(.unicode) ? UnicodeCleaner(options: configuration.unicode) : nil
+        stages.append(RepairStage(options: configuration.repair, cleaner: cleaner))
       case .convert, .dedup: break  // not built yet
       }
     }

@@ -48,7 +48,7 @@ struct JoinDecision {
 
   static func decide(_ p: LineFacts, _ q: LineFacts, _ context: Context) -> JoinDecision {
     var decision = JoinDecision(joins: false, score: 0, evidence: [])
-    guard let pLast = p.scalars.last, let qFirst = q.scalars.first else { return decision }
+    guard let pLast = p.tail.last, let qFirst = q.head.first else { return decision }
     if let structure = StructureClassifier.startsStructure(q) {
       decision.evidence.append("the next block starts with \(structure)")
       return decision
@@ -59,14 +59,23 @@ struct JoinDecision {
     }
     // Latin halves join with one space, Chinese halves (or a hyphen) with none.
     decision.insertsSpace = pLast < 0x80 && pLast != 0x2D && qFirst < 0x80 && qFirst > 0x20
-    decision.removesHyphen = Hyphenation.removesHyphen(left: p.scalars, right: q.scalars)
+    decision.removesHyphen = Hyphenation.removesHyphen(left: p.tail, right: q.head)
 
     // Hard wrap: consecutive lines.
-    if context.blankLines == 0, let wrap = context.wrap, context.lastLineWidth >= wrap.width - wrap.tolerance {
+    // A line wider than the wrap width was not wrapped (and a paragraph joined
+    // on a first run is never "full" on the second).
+    if context.blankLines == 0, let wrap = context.wrap, context.lastLineWidth >= wrap.width - wrap.tolerance,
+      context.lastLineWidth <= wrap.width
+    {
       decision.joins = true
       decision.evidence.append(
         "hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
       if decision.removesHyphen { decision.evidence.append("the hyphen cut a word") }
+      return decision
+    }
+
+    if context.blankLines == 0 && !(TextFacts.isHan(pLast) || TextFacts.isCJKPunctuation(pLast)) {
+      decision.evidence.append("consecutive lines that do not end in Chinese are left as they are (code, commands, lists) unless the text is hard-wrapped")
       return decision
     }
 
@@ -75,7 +84,7 @@ struct JoinDecision {
       decision.evidence.append("\(why) (\(points > 0 ? "+" : "")\(points))")
     }
     if TextFacts.isHan(pLast) && TextFacts.isHan(qFirst) {
-      if let answer = WordBreak.around(left: p.scalars[...], right: q.scalars[...]) {
+      if let answer = WordBreak.around(left: p.tail[...], right: q.head[...]) {
         if answer.straddles {
           add(3, "ICU's word break puts a word across the join")
         } else if answer.after == 1, !sentenceStarters.contains(qFirst), q.length > 1 {

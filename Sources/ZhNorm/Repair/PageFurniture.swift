@@ -15,9 +15,56 @@ enum PageFurniture {
   /// The longest line (in bytes) that can be furniture on its own.
   static let maximumLineBytes = 64
 
+  /// The scalars a furniture line can start with (brackets, dashes, spaces,
+  /// `P`, `第`, `共` and the first characters of the continuation verbs).
+  static let furnitureStarts: Set<UInt32> = Set("(（【-~—–―‒−－ \u{3000}Pp第共上下接转轉续續紧緊".unicodeScalars.map(\.value))
+  /// The first characters of the continuation verbs.
+  static let verbStarts: Set<UInt32> = Set("上下接转轉续續紧緊".unicodeScalars.map(\.value))
+
+  /// Whether the line may be furniture as a whole: short, and its first scalar
+  /// can start furniture. Bytes only; `false` proves ``classify(_:)`` is nil.
+  @inline(__always)
+  static func mayBeFurniture(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !utf8.isEmpty, utf8.count <= maximumLineBytes else { return false }
+    return furnitureStarts.contains(TextFacts.scalar(utf8, at: 0).0)
+  }
+
+  /// Whether a bracketed continuation marker may start or end the line: an
+  /// opening bracket followed by a verb at the start, or one of the last 14
+  /// scalars before a closing bracket at the end. Decodes only those scalars.
+  static func mayHaveInlineMarker(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = utf8.count
+    guard count >= 6 else { return false }
+    func isOpening(_ s: UInt32) -> Bool { s == 0xFF08 || s == 0x28 || s == 0x3010 }
+    func verbFollows(_ index: Int) -> Bool {
+      var i = index
+      while i < count {
+        let (s, n) = TextFacts.scalar(utf8, at: i)
+        if s == 0x20 || s == 0x3000 { i += n; continue }
+        return verbStarts.contains(s)
+      }
+      return false
+    }
+    let (first, firstLength) = TextFacts.scalar(utf8, at: 0)
+    if isOpening(first), verbFollows(firstLength) { return true }
+    let lastStart = TextFacts.startOfScalar(before: count, in: utf8)
+    let last = TextFacts.scalar(utf8, at: lastStart).0
+    guard last == 0xFF09 || last == 0x29 || last == 0x3011 else { return false }
+    var end = lastStart
+    var seen = 0
+    while end > 0 && seen < 14 {
+      let start = TextFacts.startOfScalar(before: end, in: utf8)
+      let (s, n) = TextFacts.scalar(utf8, at: start)
+      if isOpening(s) { return verbFollows(start + n) }
+      end = start
+      seen += 1
+    }
+    return false
+  }
+
   /// Whether the whole line is furniture.
   static func classify(_ utf8: UnsafeBufferPointer<UInt8>) -> Kind? {
-    guard !utf8.isEmpty, utf8.count <= maximumLineBytes else { return nil }
+    guard mayBeFurniture(utf8) else { return nil }
     let s = TextFacts.scalars(utf8)
     if let end = markerLength(s[...]), end == s.count { return .continuationMarker }
     if isPageNumber(s) { return .pageNumber }

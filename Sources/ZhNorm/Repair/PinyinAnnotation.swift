@@ -11,15 +11,25 @@ enum PinyinAnnotation {
     var text: String
   }
 
-  /// Whether the text may hold an annotation: it has `(` or `（`. O(n), bytes only.
+  /// Whether the text may hold an annotation: `(` or `（` right after a
+  /// character of three or four bytes (Han) and right before an ASCII letter or
+  /// a Latin letter with a tone mark (lead bytes C3–C7). O(n), bytes only.
   @inline(__always)
   static func mayContain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
     let n = utf8.count
-    while i < n {
+    var i = 3
+    while i < n - 1 {
       let b = utf8[i]
-      if b == 0x28 { return true }
-      if b == 0xEF, i + 2 < n, utf8[i + 1] == 0xBC, utf8[i + 2] == 0x88 { return true }
+      var after = -1
+      if b == 0x28 {
+        after = i + 1
+      } else if b == 0xEF, i + 3 < n, utf8[i + 1] == 0xBC, utf8[i + 2] == 0x88 {
+        after = i + 3
+      }
+      if after > 0, after < n, utf8[i - 1] >= 0x80, utf8[i - 3] >= 0xE0 || (i >= 4 && utf8[i - 4] >= 0xF0) {
+        let c = utf8[after]
+        if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0xC3 && c <= 0xC7) { return true }
+      }
       i += 1
     }
     return false

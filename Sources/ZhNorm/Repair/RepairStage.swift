@@ -1,150 +1,241 @@
 /// The `repair` step as a pipeline stage.
 ///
-/// Per line (cheap byte checks first, so that most lines pass untouched):
-/// pinyin annotations are removed (``PinyinAnnotation``), continuation markers
-/// and page-number lines dropped (``PageFurniture``). Across lines: a block
-/// that ends without sentence punctuation and is not structure is held back
-/// until the next block shows whether it continues there (``JoinDecision``).
+/// Per line (cheap byte checks first, so that most lines pass untouched, with
+/// no `String` made): pinyin annotations are removed (``PinyinAnnotation``),
+/// continuation markers, page-number lines and running headers and footers
+/// dropped (``PageFurniture``, ``RunningLines``). Across lines: a block that
+/// ends without sentence punctuation and is not structure is held back until
+/// the next block shows whether it continues there (``JoinDecision``).
 ///
-/// Holds at most one paragraph plus the blank lines after it (bounded), and a
-/// fixed window of recent paragraphs and line widths.
+/// Every decision is a fixed point, so a second run changes nothing: text the
+/// step changed is cleaned again by the `unicode` rules when that step runs
+/// (a join makes new neighbours), blank lines that a removal brings together
+/// are merged, and decisions rest only on evidence that a second run sees
+/// again or weaker (page breaks and removed furniture are gone by then).
+///
+/// Holds at most one paragraph (of at most ``maximumParagraphBytes``), the
+/// blank lines after it and one suspected running footer, plus a fixed window
+/// of recent paragraph hashes and line widths.
 struct RepairStage: PipelineStage {
   var step: PipelineStep { .repair }
   let options: RepairOptions
+  /// The `unicode` step's cleaner, when that step runs: text this step changed
+  /// is cleaned again, so that the output is what `unicode` would leave.
+  let cleaner: UnicodeCleaner?
+
+  /// A held paragraph grows by joins up to this size; then it is written.
+  static let maximumParagraphBytes = 64 * 1024
+  static let maximumBlanksBetween = 3
 
   /// A block that may continue in the next one.
   private var pending: Block?
   private var pendingFacts: LineFacts?
   /// Display width of the last input line of `pending`.
   private var pendingLastLineWidth = 0
-  /// Blank blocks seen after `pending`.
+  /// Blank blocks seen after the last text block written or held.
   private var between: [Block] = []
-  /// Furniture or a page break seen after `pending`.
+  /// Page-break evidence (furniture, a form feed) seen after `pending`.
   private var pageBreak = false
-  /// The previous block written or held was blank (or the document start).
-  private var afterBlank = true
-  /// A furniture line was just removed: a blank after it is redundant.
-  private var furnitureJustRemoved = false
+  /// Text was written or held in this document.
+  private var wroteText = false
+  /// A line was removed since the last text block: blank lines on both sides
+  /// of it would make a run (merged), and blank lines at the end are dropped.
+  private var removedSinceText = false
+  /// The next text line is the first after a page break.
+  private var afterPageBreak = false
+  /// The next text line is the first of the document (the top of page one).
+  private var atDocumentStart = true
+  /// The first short line of the document, learned as a running header at the
+  /// first page break (hashed then, not before).
+  private var firstLine: Block?
+  /// The last text line processed (to learn running footers at a page break).
+  private var lastLine: Block?
+  /// A short line seen before next to a page break: it is a running footer
+  /// when a page break follows it.
+  private var suspect: Block?
   /// Width of the previous non-blank input line, when the next one follows directly.
   private var previousLineWidth: Int?
   /// Blocks since a dangling fragment was left unjoined.
   private var sinceRefusal = Int.max
   private var profile = WrapProfile()
   private var recent = RecentParagraphs()
+  private var running = RunningLines()
 
-  static let maximumBlanksBetween = 3
-
-  init(options: RepairOptions) {
+  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil) {
     self.options = options
+    self.cleaner = cleaner
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
-    var block = block
+    if let held = suspect {
+      suspect = nil
+      if !block.isBlank && (block.followsPageBreak || isPageNumber(block)) {
+        output.record(.pageFurniture, line: held.lines.lowerBound, text: held.text,
+          detail: "removed a running footer: the line was seen next to an earlier page break and a page break follows it")
+        removed()
+      } else {
+        processText(held, into: &output, checkRunning: false)
+      }
+    }
     if block.isPartialLine || block.terminator != .lineFeed {
       // Segments of overlong lines and raw terminators (no unicode step) pass as they are.
       flush(into: &output)
+      emitBetween(into: &output)
       previousLineWidth = nil
-      afterBlank = false
+      wroteText = true
+      removedSinceText = false
       output.emit(block)
       return
     }
     if block.isBlank {
       previousLineWidth = nil
-      if furnitureJustRemoved && (afterBlank || !between.isEmpty) {
-        furnitureJustRemoved = false
-        return  // the blank after a removed furniture line would double a blank
+      if removedSinceText && (!between.isEmpty || !wroteText) {
+        output.count(.blankLine)  // a removal brought two blank lines together
+        return
       }
-      furnitureJustRemoved = false
-      if pending != nil {
-        if between.count >= Self.maximumBlanksBetween { flush(into: &output) ; output.emit(block) } else { between.append(block) }
-      } else {
-        output.emit(block)
+      if between.count >= Self.maximumBlanksBetween {
+        // Only without the unicode step (which collapses runs): keep memory bounded.
+        flush(into: &output)
+        emitBetween(into: &output)
       }
-      afterBlank = true
+      between.append(block)
       return
     }
-    if block.followsPageBreak && pending != nil { pageBreak = true }
+    processText(block, into: &output, checkRunning: true)
+  }
+
+  private func isPageNumber(_ block: Block) -> Bool {
+    options.removesFurniture && block.withUTF8(PageFurniture.classify) == .pageNumber
+  }
+
+  /// Bookkeeping after a whole line was removed.
+  private mutating func removed() {
+    if pending != nil { pageBreak = true }
+    removedSinceText = true
+    previousLineWidth = nil
+  }
+
+  /// A page break (a form feed or a removed page-number line): the line
+  /// before it may be a running footer, the line after it a running header.
+  private mutating func pageBreakSeen() {
+    if pending != nil { pageBreak = true }
+    if let line = firstLine, let hash = line.withUTF8(RunningLines.hash) { running.add(hash) }
+    if let line = lastLine, let hash = line.withUTF8(RunningLines.hash) { running.add(hash) }
+    firstLine = nil
+    lastLine = nil
+    afterPageBreak = true
+  }
+
+  private mutating func processText(_ block: Block, into output: inout StageOutput, checkRunning: Bool) {
+    var block = block
+    if block.followsPageBreak && checkRunning { pageBreakSeen() }
 
     // Per-line repairs.
-    if options.removesAnnotations {
-      var removals: [PinyinAnnotation.Removal] = []
-      if let repaired = block.withUTF8({ PinyinAnnotation.removingAnnotations($0, removals: &removals) }) {
-        block.text = repaired
-        for removal in removals {
-          output.record(.pinyinAnnotation, line: block.lines.lowerBound, text: removal.text,
-            detail: "removed the pinyin \(removal.text.unicodeScalars.dropFirst()) after \(removal.text.unicodeScalars.first!): it is a reading of that character in Unihan")
-        }
-      }
-    }
+    if options.removesAnnotations { removeAnnotations(&block, into: &output) }
     if options.removesFurniture {
       if let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
           detail: "removed a \(kind.rawValue) line")
-        if pending != nil { pageBreak = true }
-        furnitureJustRemoved = true
-        previousLineWidth = nil
+        removed()
+        if kind == .pageNumber { pageBreakSeen() }
         return
       }
-      stripInlineMarkers(&block, into: &output)
+      if block.withUTF8(PageFurniture.mayHaveInlineMarker) {
+        if stripInlineMarkers(&block, into: &output) { return }
+      }
+      if checkRunning, let hash = block.withUTF8(RunningLines.hash) {
+        if afterPageBreak {
+          afterPageBreak = false
+          if running.contains(hash) {
+            output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
+              detail: "removed a running header: the line was seen next to an earlier page break")
+            removed()
+            return
+          }
+          running.add(hash)
+        } else if !running.isEmpty && running.contains(hash) {
+          suspect = block  // a running footer if a page break follows
+          return
+        }
+      }
+      if atDocumentStart { firstLine = block }
+      atDocumentStart = false
+      afterPageBreak = false
+      lastLine = block
     }
-    furnitureJustRemoved = false
 
     let width = block.withUTF8(WrapProfile.width)
     let directlyAfterLine = previousLineWidth != nil
     if let previous = previousLineWidth { profile.add(previous) }
     previousLineWidth = width
 
+    var facts: LineFacts? = nil
     if var p = pending, let pFacts = pendingFacts {
       let qFacts = block.withUTF8 { LineFacts($0) }
-      let duplicate = p.withUTF8 { recent.containsPrefix($0) }
-      var decision: JoinDecision
-      if duplicate {
-        decision = JoinDecision(joins: false, score: 0, evidence: [])
+      facts = qFacts
+      let context = JoinDecision.Context(
+        blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
+        pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
+        wrap: profile.wrap, lastLineWidth: pendingLastLineWidth)
+      var decision = JoinDecision.decide(pFacts, qFacts, context)
+      if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
+        decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
-          detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats a recent paragraph (a truncated duplicate, left for dedup)")
-      } else {
-        let context = JoinDecision.Context(
-          blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
-          pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
-          wrap: profile.wrap, lastLineWidth: pendingLastLineWidth)
-        decision = JoinDecision.decide(pFacts, qFacts, context)
+          detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats the start of a recent paragraph (a truncated duplicate, left for dedup)")
+      } else if !decision.joins {
+        sinceRefusal = 0
       }
       if decision.joins {
-        var text = p.text
-        if decision.removesHyphen {
-          text.unicodeScalars.removeLast()
-          output.record(.hyphenation, line: p.lines.upperBound, text: nil, detail: "removed the line-end hyphen of a cut word")
-        }
-        if decision.insertsSpace { text += " " }
-        let qText = block.text
-        let joinedAt = text.unicodeScalars.count
-        text += qText
-        output.record(.paragraphJoin, line: p.lines.upperBound, text: excerpt(text, around: joinedAt),
-          detail: "joined line \(p.lines.upperBound) to line \(block.lines.lowerBound)\(between.isEmpty ? "" : " across \(between.count) blank line\(between.count == 1 ? "" : "s")"): " + decision.evidence.joined(separator: "; "))
-        p.text = text
-        p.lines = p.lines.lowerBound...max(p.lines.upperBound, block.lines.upperBound)
-        between.removeAll(keepingCapacity: true)
-        pageBreak = false
-        afterBlank = false
-        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        join(&p, block, decision, into: &output)
         pending = nil
         pendingFacts = nil
-        hold(p, lastLineWidth: width, into: &output)
+        between.removeAll(keepingCapacity: true)
+        pageBreak = false
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        hold(p, facts: nil, lastLineWidth: width, into: &output)
         return
       }
-      if !duplicate { sinceRefusal = 0 }
       flush(into: &output)
     }
     sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
-    afterBlank = false
-    hold(block, lastLineWidth: width, into: &output)
+    emitBetween(into: &output)
+    hold(block, facts: facts, lastLineWidth: width, into: &output)
+  }
+
+  /// Joins `q` to the held paragraph `p`, records the join, and cleans the
+  /// joined text again (new neighbours at the join).
+  private mutating func join(_ p: inout Block, _ q: Block, _ decision: JoinDecision, into output: inout StageOutput) {
+    var text = p.text
+    if decision.removesHyphen {
+      text.unicodeScalars.removeLast()
+      output.record(.hyphenation, line: p.lines.upperBound, text: nil, detail: "removed the line-end hyphen of a cut word")
+    }
+    if decision.insertsSpace { text += " " }
+    let joinedAt = text.unicodeScalars.count
+    text += q.text
+    output.record(.paragraphJoin, line: p.lines.upperBound, text: excerpt(text, around: joinedAt),
+      detail: "joined line \(p.lines.upperBound) to line \(q.lines.lowerBound)\(between.isEmpty ? "" : " across \(between.count) blank line\(between.count == 1 ? "" : "s")"): " + decision.evidence.joined(separator: "; "))
+    p.text = text
+    p.lines = p.lines.lowerBound...max(p.lines.upperBound, q.lines.upperBound)
+    if options.removesAnnotations { removeAnnotations(&p, into: &output) }
+    clean(&p, into: &output)
   }
 
   /// Holds `block` if it may continue in the next block; writes it out otherwise.
-  private mutating func hold(_ block: Block, lastLineWidth: Int, into output: inout StageOutput) {
-    if options.joinsParagraphs, let last = block.withUTF8(TextFacts.lastScalar), !TextFacts.endsUnit(last) {
-      let facts = block.withUTF8 { LineFacts($0) }
-      if StructureClassifier.isStandalone(facts) == nil || (profile.wrap != nil && !facts.hasTab && facts.length >= 24) {
+  private mutating func hold(_ block: Block, facts: LineFacts?, lastLineWidth: Int, into output: inout StageOutput) {
+    wroteText = true
+    removedSinceText = false
+    if options.joinsParagraphs, block.utf8Count < Self.maximumParagraphBytes,
+      let last = block.withUTF8(TextFacts.lastScalar), !TextFacts.endsUnit(last)
+    {
+      let wrap = profile.wrap
+      // A short line with no clause mark is a title, byline or signature: no need to look closer.
+      if wrap == nil, block.utf8Count < 32, !block.withUTF8(TextFacts.containsClauseMark) {
+        write(block, into: &output)
+        return
+      }
+      let facts = facts ?? block.withUTF8 { LineFacts($0) }
+      if StructureClassifier.isStandalone(facts) == nil || (wrap != nil && !facts.hasTab && facts.length >= 24) {
         pending = block
         pendingFacts = facts
         pendingLastLineWidth = lastLineWidth
@@ -159,43 +250,80 @@ struct RepairStage: PipelineStage {
     output.emit(block)
   }
 
-  /// Writes out the held paragraph and the blanks after it.
+  private mutating func emitBetween(into output: inout StageOutput) {
+    for blank in between { output.emit(blank) }
+    between.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes out the held paragraph (the blanks after it stay in `between`).
   private mutating func flush(into output: inout StageOutput) {
     if let p = pending { write(p, into: &output) }
-    for blank in between { output.emit(blank) }
     pending = nil
     pendingFacts = nil
-    between.removeAll(keepingCapacity: true)
     pageBreak = false
   }
 
-  /// Removes a continuation marker at the start (`（上接第一版）要坚持…`) or end of a line.
-  private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) {
-    let candidate = block.withUTF8 { utf8 -> Bool in
-      guard utf8.count >= 6 else { return false }
-      let first = utf8[0] == 0x28 || (utf8[0] == 0xEF && utf8[1] == 0xBC && utf8[2] == 0x88) || (utf8[0] == 0xE3 && utf8[1] == 0x80 && utf8[2] == 0x90)
-      let n = utf8.count
-      let last = utf8[n - 1] == 0x29 || (utf8[n - 3] == 0xEF && utf8[n - 2] == 0xBC && utf8[n - 1] == 0x89) || (utf8[n - 3] == 0xE3 && utf8[n - 2] == 0x80 && utf8[n - 1] == 0x91)
-      return first || last
+  /// Cleans the block's text again with the `unicode` rules, when that step runs.
+  private func clean(_ block: inout Block, into output: inout StageOutput) {
+    guard let cleaner else { return }
+    let cleaned: String? = block.withUTF8 { utf8 in
+      guard cleaner.needsWork(utf8: utf8, trimTrailingWhitespace: true) else { return nil }
+      var counts = UnicodeCleaner.Counts()
+      let text = cleaner.cleanedText(utf8: utf8, trimTrailingWhitespace: true, counts: &counts)
+      output.add(counts)
+      return text
     }
-    guard candidate else { return }
+    if let cleaned { block.text = cleaned }
+  }
+
+  private func removeAnnotations(_ block: inout Block, into output: inout StageOutput) {
+    var removals: [PinyinAnnotation.Removal] = []
+    guard let repaired = block.withUTF8({ PinyinAnnotation.removingAnnotations($0, removals: &removals) }) else { return }
+    block.text = repaired
+    for removal in removals {
+      output.record(.pinyinAnnotation, line: block.lines.lowerBound, text: removal.text,
+        detail: "removed the pinyin \(removal.text.unicodeScalars.dropFirst()) after \(removal.text.unicodeScalars.first!): it is a reading of that character in Unihan")
+    }
+    clean(&block, into: &output)
+  }
+
+  /// Removes continuation markers at the start (`（上接第一版）要坚持…`) or end of
+  /// a line, repeatedly. Returns `true` when what is left is itself furniture
+  /// (or nothing) and the line was removed.
+  private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> Bool {
     var scalars = block.withUTF8(TextFacts.scalars)
     var removed: [String] = []
-    if let length = PageFurniture.leadingMarker(scalars) {
-      removed.append(string(scalars[..<length]))
-      scalars.removeFirst(length)
-      if pending != nil { pageBreak = true }
+    var changed = true
+    while changed {
+      changed = false
+      if let length = PageFurniture.leadingMarker(scalars) {
+        removed.append(string(scalars[..<length]))
+        scalars.removeFirst(length)
+        while let first = scalars.first, first == 0x20 || first == 0x3000 { scalars.removeFirst() }
+        if pending != nil { pageBreak = true }
+        changed = true
+      }
+      if let start = PageFurniture.trailingMarker(scalars) {
+        removed.append(string(scalars[start...]))
+        scalars.removeSubrange(start...)
+        changed = true
+      }
     }
-    if let start = PageFurniture.trailingMarker(scalars) {
-      removed.append(string(scalars[start...]))
-      scalars.removeSubrange(start...)
-    }
-    guard !removed.isEmpty else { return }
+    guard !removed.isEmpty else { return false }
     for marker in removed {
       output.record(.pageFurniture, line: block.lines.lowerBound, text: marker,
         detail: "removed the continuation marker \(marker) from the text of the line")
     }
     block.text = string(scalars[...])
+    clean(&block, into: &output)
+    if block.isBlank || block.withUTF8(PageFurniture.classify) != nil {
+      if !block.isBlank {
+        output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text, detail: "removed a furniture line")
+      }
+      self.removed()
+      return true
+    }
+    return false
   }
 
   private func string(_ scalars: ArraySlice<UInt32>) -> String {
@@ -217,12 +345,26 @@ struct RepairStage: PipelineStage {
   }
 
   mutating func finishDocument(into output: inout StageOutput) {
+    if let held = suspect {
+      suspect = nil
+      processText(held, into: &output, checkRunning: false)
+    }
     flush(into: &output)
-    afterBlank = true
-    furnitureJustRemoved = false
+    if removedSinceText {
+      output.count(.blankLine, between.count)  // blank lines a removal left at the end
+      between.removeAll(keepingCapacity: true)
+    }
+    emitBetween(into: &output)
+    wroteText = false
+    removedSinceText = false
+    afterPageBreak = false
+    atDocumentStart = true
+    firstLine = nil
+    lastLine = nil
     previousLineWidth = nil
     sinceRefusal = Int.max
     profile.reset()
     recent.removeAll()
+    running.removeAll()
   }
 }

@@ -2,13 +2,17 @@
 /// (headings, list items, bylines, dates and signatures, table rows).
 ///
 /// Computed only for candidate blocks (a line that ends without sentence
-/// punctuation, and the block after it), never for every line.
+/// punctuation, and the block after it), never for every line. One pass over
+/// the bytes; only the first and last ``edge`` scalars are kept.
 struct LineFacts {
-  var scalars: [UInt32]
+  /// How many scalars ``head`` and ``tail`` keep.
+  static let edge = 32
+  /// The first scalars of the line (at most ``edge``).
+  var head: [UInt32]
+  /// The last scalars of the line (at most ``edge``).
+  var tail: [UInt32]
   /// Length in scalars.
-  var length: Int { scalars.count }
-  /// Display width (CJK = 2).
-  var width: Int
+  var length: Int
   var hasTab: Bool
   /// A clause or sentence mark other than 、 (，；：。) before the last scalar.
   var hasInnerClauseMark: Bool
@@ -18,37 +22,56 @@ struct LineFacts {
   var firstClauseLength: Int
 
   init(_ utf8: UnsafeBufferPointer<UInt8>) {
-    scalars = TextFacts.scalars(utf8)
-    width = 0
+    head = []
+    head.reserveCapacity(Self.edge)
+    length = 0
     hasTab = false
     hasInnerClauseMark = false
     hasSpaceBetweenHan = false
     firstClauseLength = -1
-    for (i, s) in scalars.enumerated() {
-      width += TextFacts.width(s)
+    var beforePrevious: UInt32 = 0
+    var previous: UInt32 = 0
+    var sawMark = false
+    var i = 0
+    while i < utf8.count {
+      let (s, n) = TextFacts.scalar(utf8, at: i)
+      i += n
+      if length < Self.edge { head.append(s) }
+      if sawMark { hasInnerClauseMark = true }
       if s == 0x09 { hasTab = true }
       if TextFacts.isClauseMark(s) {
-        if firstClauseLength < 0 { firstClauseLength = i }
+        if firstClauseLength < 0 { firstClauseLength = length }
         // 、 is left out: titles list things with it (`盛阅春会见小米集团合伙人、总裁卢伟冰一行`).
-        if i < scalars.count - 1, s != 0x3001 { hasInnerClauseMark = true }
+        if s != 0x3001 { sawMark = true }
       }
-      if (s == 0x20 || s == 0x3000), i > 0, i + 1 < scalars.count, TextFacts.isHan(scalars[i - 1]),
-        TextFacts.isHan(scalars[i + 1])
-      {
+      if (previous == 0x20 || previous == 0x3000), TextFacts.isHan(beforePrevious), TextFacts.isHan(s) {
         hasSpaceBetweenHan = true
       }
+      beforePrevious = length == 0 ? 0 : previous
+      previous = s
+      length += 1
     }
-    if firstClauseLength < 0 { firstClauseLength = scalars.count }
+    if firstClauseLength < 0 { firstClauseLength = length }
+    // The tail: walk back from the end.
+    var start = utf8.count
+    var reversed: [UInt32] = []
+    reversed.reserveCapacity(Self.edge)
+    while start > 0 && reversed.count < Self.edge {
+      let s = TextFacts.startOfScalar(before: start, in: utf8)
+      reversed.append(TextFacts.scalar(utf8, at: s).0)
+      start = s
+    }
+    tail = reversed.reversed()
   }
 
-  var first: UInt32 { scalars.first ?? 0 }
-  var last: UInt32 { scalars.last ?? 0 }
+  var first: UInt32 { head.first ?? 0 }
+  var last: UInt32 { tail.last ?? 0 }
 }
 
 enum StructureClassifier {
   /// A line that starts structure: a Markdown heading, a list item, a bullet.
   static func startsStructure(_ f: LineFacts) -> String? {
-    let s = f.scalars
+    let s = f.head
     guard let first = s.first else { return nil }
     if first == 0x23 { return "a heading mark (#)" }
     if [0x2022, 0x25CF, 0x25A0, 0x25C6, 0x25B2, 0x2605, 0x25CB, 0x25A1, 0x2606, 0x00B7, 0x30FB, 0x2023, 0x2043].contains(first) {
@@ -56,7 +79,7 @@ enum StructureClassifier {
     }
     if (first == 0x2D || first == 0x2A || first == 0x2B), s.count > 1, s[1] == 0x20 { return "a bullet" }
     if listMarkerLength(s) != nil { return "a list marker" }
-    if isDate(s) { return "a date line" }
+    if f.length <= 16, isDate(s) { return "a date line" }
     return nil
   }
 

@@ -83,6 +83,26 @@ enum TextFacts {
     }
   }
 
+  /// Whether the text has a clause or sentence mark other than 、 (see
+  /// ``isClauseMark(_:)``). Bytes only.
+  static func containsClauseMark(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = utf8.count
+    while i < n {
+      let b = utf8[i]
+      switch b {
+      case 0x2C, 0x3B, 0x3A, 0x21, 0x3F: return true
+      case 0xEF:
+        if i + 2 < n, utf8[i + 1] == 0xBC, [0x8C, 0x9B, 0x9A, 0x81, 0x9F].contains(utf8[i + 2]) { return true }
+      case 0xE3:
+        if i + 2 < n, utf8[i + 1] == 0x80, utf8[i + 2] == 0x82 { return true }
+      default: break
+      }
+      i += 1
+    }
+    return false
+  }
+
   /// Marks that cannot start a paragraph: a block starting with one continues the previous.
   @inline(__always)
   static func cannotStartParagraph(_ s: UInt32) -> Bool {
@@ -92,6 +112,12 @@ enum TextFacts {
     default:
       return false
     }
+  }
+
+  /// CJK punctuation (U+3000–U+303F) and fullwidth forms (U+FF00–U+FF60).
+  @inline(__always)
+  static func isCJKPunctuation(_ s: UInt32) -> Bool {
+    (0x3000...0x303F).contains(s) || (0xFF00...0xFF60).contains(s)
   }
 
   /// Display width: 2 for wide (CJK) scalars, 1 otherwise.

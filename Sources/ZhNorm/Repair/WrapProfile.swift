@@ -34,10 +34,21 @@ struct WrapProfile {
   }
 
   /// Display width from UTF-8 lead bytes: 3- and 4-byte scalars count 2 (CJK), others 1.
+  /// Branch-free, so the compiler vectorizes it.
   static func width(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
     var total = 0
-    for b in utf8 {
-      if b < 0x80 || (b >= 0xC0 && b < 0xE0) { total += 1 } else if b >= 0xE0 { total += 2 }
+    var start = 0
+    // Sum in UInt16 lanes over slices short enough not to overflow.
+    while start < utf8.count {
+      let end = min(utf8.count, start + 16_000)
+      var partial: UInt16 = 0
+      for i in start..<end {
+        let b = utf8[i]
+        partial &+= UInt16(truncatingIfNeeded: (b & 0xC0 != 0x80 ? 1 : 0) as UInt8)
+        partial &+= UInt16(truncatingIfNeeded: (b >= 0xE0 ? 1 : 0) as UInt8)
+      }
+      total += Int(partial)
+      start = end
     }
     return total
   }
