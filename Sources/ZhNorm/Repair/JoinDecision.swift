@@ -46,19 +46,27 @@ struct JoinDecision {
     var lastLineWidth: Int
   }
 
-  static func decide(_ p: LineFacts, _ q: LineFacts, _ context: Context) -> JoinDecision {
+  /// Decides whether `q` continues `p`. With `explains` false no evidence text
+  /// is built (the decision is the same): the stage asks again with `true`
+  /// for the joins it records.
+  static func decide(_ p: LineFacts, _ q: LineFacts, _ context: Context, explains: Bool = true) -> JoinDecision {
     var decision = JoinDecision(joins: false, score: 0, evidence: [])
+    func note(_ why: @autoclosure () -> String) {
+      if explains { decision.evidence.append(why()) }
+    }
     guard let pLast = p.tail.last, let qFirst = q.head.first else { return decision }
     if let structure = StructureClassifier.startsStructure(q) {
-      decision.evidence.append("the next block starts with \(structure)")
+      note("the next block starts with \(structure)")
       return decision
     }
     if q.hasTab {
-      decision.evidence.append("the next block is a table row")
+      note("the next block is a table row")
       return decision
     }
     // Latin halves join with one space, Chinese halves (or a hyphen) with none.
+    // Digits on both sides are one number cut in two (`40` ⏎ `00多个`): no space.
     decision.insertsSpace = pLast < 0x80 && pLast != 0x2D && qFirst < 0x80 && qFirst > 0x20
+      && !((0x30...0x39).contains(pLast) && (0x30...0x39).contains(qFirst))
     decision.removesHyphen = Hyphenation.removesHyphen(left: p.tail, right: q.head)
 
     // Hard wrap: consecutive lines.
@@ -68,29 +76,23 @@ struct JoinDecision {
       context.lastLineWidth <= wrap.width
     {
       decision.joins = true
-      decision.evidence.append(
-        "hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
-      if decision.removesHyphen { decision.evidence.append("the hyphen cut a word") }
+      note("hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
+      if decision.removesHyphen { note("the hyphen cut a word") }
       return decision
     }
 
     if context.blankLines == 0 && !(TextFacts.isHan(pLast) || TextFacts.isCJKPunctuation(pLast)) {
-      decision.evidence.append("consecutive lines that do not end in Chinese are left as they are (code, commands, lists) unless the text is hard-wrapped")
+      note("consecutive lines that do not end in Chinese are left as they are (code, commands, lists) unless the text is hard-wrapped")
       return decision
     }
 
-    func add(_ points: Int, _ why: String) {
+    func add(_ points: Int, _ why: @autoclosure () -> String) {
       decision.score += points
-      decision.evidence.append("\(why) (\(points > 0 ? "+" : "")\(points))")
+      if explains { decision.evidence.append("\(why()) (\(points > 0 ? "+" : "")\(points))") }
     }
-    if TextFacts.isHan(pLast) && TextFacts.isHan(qFirst) {
-      if let answer = WordBreak.around(left: p.tail[...], right: q.head[...]) {
-        if answer.straddles {
-          add(3, "ICU's word break puts a word across the join")
-        } else if answer.after == 1, !sentenceStarters.contains(qFirst), q.length > 1 {
-          add(1, "the next block starts with a one-character word that rarely starts a sentence")
-        }
-      }
+    let hanJoin = TextFacts.isHan(pLast) && TextFacts.isHan(qFirst)
+    if hanJoin {
+      // ICU's word break is asked last, below.
     } else if TextFacts.isASCIILetter(pLast) && (0x61...0x7A).contains(qFirst) {
       add(3, "a Latin sentence continues in lower case")
     } else if pLast == 0x2D && (0x61...0x7A).contains(qFirst) {
@@ -118,8 +120,19 @@ struct JoinDecision {
     if context.pageBreak && p.length >= 24 { add(1, "page-break evidence between the halves") }
     if context.interleaved { add(-2, "a fragment was left unjoined just before (interleaved columns?)") }
     let needed = context.blankLines == 0 ? strongThreshold : threshold
+    // ICU's word break is slow (~18 MB/s) and only adds points: ask it only
+    // when its answer can change the decision (or to explain one).
+    if hanJoin && (explains || (decision.score < needed && decision.score + 3 >= needed)) {
+      if let answer = WordBreak.around(left: p.tail[...], right: q.head[...]) {
+        if answer.straddles {
+          add(3, "ICU's word break puts a word across the join")
+        } else if answer.after == 1, !sentenceStarters.contains(qFirst), q.length > 1 {
+          add(1, "the next block starts with a one-character word that rarely starts a sentence")
+        }
+      }
+    }
     decision.joins = decision.score >= needed
-    decision.evidence.append("score \(decision.score), \(decision.joins ? "at least" : "below") \(needed)")
+    note("score \(decision.score), \(decision.joins ? "at least" : "below") \(needed)")
     return decision
   }
 }

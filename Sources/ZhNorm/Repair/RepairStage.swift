@@ -45,11 +45,12 @@ struct RepairStage: PipelineStage {
   private var afterPageBreak = false
   /// The next text line is the first of the document (the top of page one).
   private var atDocumentStart = true
-  /// The first short line of the document, learned as a running header at the
-  /// first page break (hashed then, not before).
-  private var firstLine: Block?
-  /// The last text line processed (to learn running footers at a page break).
-  private var lastLine: Block?
+  /// The hash of the first line of the document, when short, learned as a
+  /// running header at the first page break.
+  private var firstLineHash: UInt64?
+  /// The hash of the last text line processed, when short (a running footer
+  /// candidate, learned at a page break).
+  private var lastLineHash: UInt64?
   /// A short line seen before next to a page break: it is a running footer
   /// when a page break follows it.
   private var suspect: Block?
@@ -67,6 +68,17 @@ struct RepairStage: PipelineStage {
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
+    take(block, into: &output)
+  }
+
+  /// Takes the blocks one by one off the end of the reversed array, so that
+  /// each is moved, not copied, through the stage.
+  mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    blocks.reverse()
+    while let block = blocks.popLast() { take(block, into: &output) }
+  }
+
+  private mutating func take(_ block: consuming Block, into output: inout StageOutput) {
     if let held = suspect {
       suspect = nil
       if !block.isBlank && (block.followsPageBreak || isPageNumber(block)) {
@@ -119,31 +131,39 @@ struct RepairStage: PipelineStage {
   /// before it may be a running footer, the line after it a running header.
   private mutating func pageBreakSeen() {
     if pending != nil { pageBreak = true }
-    if let line = firstLine, let hash = line.withUTF8(RunningLines.hash) { running.add(hash) }
-    if let line = lastLine, let hash = line.withUTF8(RunningLines.hash) { running.add(hash) }
-    firstLine = nil
-    lastLine = nil
+    if let hash = firstLineHash { running.add(hash) }
+    if let hash = lastLineHash { running.add(hash) }
+    firstLineHash = nil
+    lastLineHash = nil
     afterPageBreak = true
   }
 
-  private mutating func processText(_ block: Block, into output: inout StageOutput, checkRunning: Bool) {
-    var block = block
+  private mutating func summarize(_ block: Block) -> LineSummary {
+    block.withUTF8 { LineSummary($0, options: options) }
+  }
+
+  private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {
     if block.followsPageBreak && checkRunning { pageBreakSeen() }
+    var summary = summarize(block)
 
     // Per-line repairs.
-    if options.removesAnnotations { removeAnnotations(&block, into: &output) }
+    if summary.mayHaveAnnotation, removeAnnotations(&block, into: &output) { summary = summarize(block) }
     if options.removesFurniture {
-      if let kind = block.withUTF8(PageFurniture.classify) {
+      if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
           detail: "removed a \(kind.rawValue) line")
         removed()
         if kind == .pageNumber { pageBreakSeen() }
         return
       }
-      if block.withUTF8(PageFurniture.mayHaveInlineMarker) {
-        if stripInlineMarkers(&block, into: &output) { return }
+      if summary.mayHaveInlineMarker {
+        switch stripInlineMarkers(&block, into: &output) {
+        case .removedLine: return
+        case .stripped: summary = summarize(block)
+        case .unchanged: break
+        }
       }
-      if checkRunning, let hash = block.withUTF8(RunningLines.hash) {
+      if checkRunning && (afterPageBreak || !running.isEmpty), let hash = summary.runningHash {
         if afterPageBreak {
           afterPageBreak = false
           if running.contains(hash) {
@@ -158,13 +178,13 @@ struct RepairStage: PipelineStage {
           return
         }
       }
-      if atDocumentStart { firstLine = block }
+      if atDocumentStart { firstLineHash = summary.runningHash }
       atDocumentStart = false
       afterPageBreak = false
-      lastLine = block
+      lastLineHash = summary.runningHash
     }
 
-    let width = block.withUTF8(WrapProfile.width)
+    let width = summary.width
     let directlyAfterLine = previousLineWidth != nil
     if let previous = previousLineWidth { profile.add(previous) }
     previousLineWidth = width
@@ -177,7 +197,8 @@ struct RepairStage: PipelineStage {
         blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
         pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
         wrap: profile.wrap, lastLineWidth: pendingLastLineWidth)
-      var decision = JoinDecision.decide(pFacts, qFacts, context)
+      var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
+      if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
       if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
@@ -192,14 +213,15 @@ struct RepairStage: PipelineStage {
         between.removeAll(keepingCapacity: true)
         pageBreak = false
         sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
-        hold(p, facts: nil, lastLineWidth: width, into: &output)
+        let joinedSummary = summarize(p)
+        hold(p, summary: joinedSummary, facts: nil, lastLineWidth: width, into: &output)
         return
       }
       flush(into: &output)
     }
     sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
     emitBetween(into: &output)
-    hold(block, facts: facts, lastLineWidth: width, into: &output)
+    hold(block, summary: summary, facts: facts, lastLineWidth: width, into: &output)
   }
 
   /// Joins `q` to the held paragraph `p`, records the join, and cleans the
@@ -222,18 +244,13 @@ struct RepairStage: PipelineStage {
   }
 
   /// Holds `block` if it may continue in the next block; writes it out otherwise.
-  private mutating func hold(_ block: Block, facts: LineFacts?, lastLineWidth: Int, into output: inout StageOutput) {
+  private mutating func hold(
+    _ block: consuming Block, summary: LineSummary, facts: LineFacts?, lastLineWidth: Int, into output: inout StageOutput
+  ) {
     wroteText = true
     removedSinceText = false
-    if options.joinsParagraphs, block.utf8Count < Self.maximumParagraphBytes,
-      let last = block.withUTF8(TextFacts.lastScalar), !TextFacts.endsUnit(last)
-    {
+    if options.joinsParagraphs, !summary.endsUnit, !summary.isShortTitle, block.utf8Count < Self.maximumParagraphBytes {
       let wrap = profile.wrap
-      // A short line with no clause mark is a title, byline or signature: no need to look closer.
-      if wrap == nil, block.utf8Count < 32, !block.withUTF8(TextFacts.containsClauseMark) {
-        write(block, into: &output)
-        return
-      }
       let facts = facts ?? block.withUTF8 { LineFacts($0) }
       if StructureClassifier.isStandalone(facts) == nil || (wrap != nil && !facts.hasTab && facts.length >= 24) {
         pending = block
@@ -245,7 +262,7 @@ struct RepairStage: PipelineStage {
     write(block, into: &output)
   }
 
-  private mutating func write(_ block: Block, into output: inout StageOutput) {
+  private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
     block.withUTF8 { recent.remember($0) }
     output.emit(block)
   }
@@ -276,21 +293,28 @@ struct RepairStage: PipelineStage {
     if let cleaned { block.text = cleaned }
   }
 
-  private func removeAnnotations(_ block: inout Block, into output: inout StageOutput) {
+  /// Removes pinyin annotations; returns whether the text changed.
+  @discardableResult
+  private func removeAnnotations(_ block: inout Block, into output: inout StageOutput) -> Bool {
     var removals: [PinyinAnnotation.Removal] = []
-    guard let repaired = block.withUTF8({ PinyinAnnotation.removingAnnotations($0, removals: &removals) }) else { return }
+    guard let repaired = block.withUTF8({ PinyinAnnotation.removingAnnotations($0, removals: &removals) }) else {
+      return false
+    }
     block.text = repaired
     for removal in removals {
       output.record(.pinyinAnnotation, line: block.lines.lowerBound, text: removal.text,
         detail: "removed the pinyin \(removal.text.unicodeScalars.dropFirst()) after \(removal.text.unicodeScalars.first!): it is a reading of that character in Unihan")
     }
     clean(&block, into: &output)
+    return true
   }
 
+  enum MarkerResult { case unchanged, stripped, removedLine }
+
   /// Removes continuation markers at the start (`（上接第一版）要坚持…`) or end of
-  /// a line, repeatedly. Returns `true` when what is left is itself furniture
-  /// (or nothing) and the line was removed.
-  private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> Bool {
+  /// a line, repeatedly. The line is removed when what is left is itself
+  /// furniture (or nothing).
+  private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> MarkerResult {
     var scalars = block.withUTF8(TextFacts.scalars)
     var removed: [String] = []
     var changed = true
@@ -309,7 +333,7 @@ struct RepairStage: PipelineStage {
         changed = true
       }
     }
-    guard !removed.isEmpty else { return false }
+    guard !removed.isEmpty else { return .unchanged }
     for marker in removed {
       output.record(.pageFurniture, line: block.lines.lowerBound, text: marker,
         detail: "removed the continuation marker \(marker) from the text of the line")
@@ -321,9 +345,9 @@ struct RepairStage: PipelineStage {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text, detail: "removed a furniture line")
       }
       self.removed()
-      return true
+      return .removedLine
     }
-    return false
+    return .stripped
   }
 
   private func string(_ scalars: ArraySlice<UInt32>) -> String {
@@ -359,8 +383,8 @@ struct RepairStage: PipelineStage {
     removedSinceText = false
     afterPageBreak = false
     atDocumentStart = true
-    firstLine = nil
-    lastLine = nil
+    firstLineHash = nil
+    lastLineHash = nil
     previousLineWidth = nil
     sinceRefusal = Int.max
     profile.reset()

@@ -17,19 +17,37 @@ struct WrapProfile {
       samples[next] = width
       next = (next + 1) % Self.capacity
     }
+    isCurrent = false
   }
 
   mutating func reset() {
     samples.removeAll(keepingCapacity: true)
     next = 0
+    cached = nil
+    isCurrent = true
   }
 
-  /// The wrap width and tolerance when the profile says hard wrap, else nil.
+  private var cached: (width: Int, tolerance: Int, near: Int, of: Int)?
+  private var isCurrent = true
+
+  /// The wrap width and tolerance when the profile says hard wrap, else nil
+  /// (computed when asked after a sample was added).
   var wrap: (width: Int, tolerance: Int, near: Int, of: Int)? {
-    guard samples.count >= Self.minimumSamples, let width = samples.max(), width >= 20 else { return nil }
+    mutating get {
+      if !isCurrent {
+        cached = Self.wrap(of: samples)
+        isCurrent = true
+      }
+      return cached
+    }
+  }
+
+  private static func wrap(of samples: [Int]) -> (width: Int, tolerance: Int, near: Int, of: Int)? {
+    guard samples.count >= minimumSamples, let width = samples.max(), width >= 20 else { return nil }
     let tolerance = max(4, width / 14)
-    let near = samples.filter { $0 >= width - tolerance }.count
-    guard near >= Self.minimumSamples, near * 10 >= samples.count * 6 else { return nil }
+    var near = 0
+    for sample in samples where sample >= width - tolerance { near += 1 }
+    guard near >= minimumSamples, near * 10 >= samples.count * 6 else { return nil }
     return (width, tolerance, near, samples.count)
   }
 
