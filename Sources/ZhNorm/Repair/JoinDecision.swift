@@ -21,7 +21,10 @@
 ///   layout: the next block may belong to the other column): −2
 /// Blocks are separated by blank lines; with no blank between them, the halves
 /// are joined only when the line-length profile says hard wrap (and the first
-/// line is full), or with overwhelming evidence (``strongThreshold``).
+/// line is full, and the next does not start a capitalised item), or with
+/// overwhelming evidence (``strongThreshold``) that includes evidence at the
+/// join point (a word across it, or a mark no paragraph starts with), and
+/// never when the first line ends in Latin.
 struct JoinDecision {
   static let threshold = 3
   static let strongThreshold = 5
@@ -72,8 +75,11 @@ struct JoinDecision {
     // Hard wrap: consecutive lines.
     // A line wider than the wrap width was not wrapped (and a paragraph joined
     // on a first run is never "full" on the second).
+    // A capital letter after a full line that does not end in `,` or `-` starts
+    // a new item (menus, lists: `Choose Sheet - …` ⏎ `Choose Sheet - …`).
+    let startsItem = (0x41...0x5A).contains(qFirst) && pLast != 0x2C && pLast != 0x2D
     if context.blankLines == 0, let wrap = context.wrap, context.lastLineWidth >= wrap.width - wrap.tolerance,
-      context.lastLineWidth <= wrap.width
+      context.lastLineWidth <= wrap.width, !startsItem
     {
       decision.joins = true
       note("hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
@@ -90,6 +96,7 @@ struct JoinDecision {
       decision.score += points
       if explains { decision.evidence.append("\(why()) (\(points > 0 ? "+" : "")\(points))") }
     }
+    var atJoinPoint = false
     let hanJoin = TextFacts.isHan(pLast) && TextFacts.isHan(qFirst)
     if hanJoin {
       // ICU's word break is asked last, below.
@@ -98,7 +105,10 @@ struct JoinDecision {
     } else if pLast == 0x2D && (0x61...0x7A).contains(qFirst) {
       add(3, "a Latin word continues after a line-end hyphen")
     }
-    if TextFacts.cannotStartParagraph(qFirst) { add(3, "the next block starts with a mark no paragraph starts with") }
+    if TextFacts.cannotStartParagraph(qFirst) {
+      atJoinPoint = true
+      add(3, "the next block starts with a mark no paragraph starts with")
+    }
     if pLast == 0xFF0C || pLast == 0x3001 || pLast == 0x2C {
       add(2, "the block ends with a comma")
     } else if functionCharacters.contains(pLast) {
@@ -122,9 +132,11 @@ struct JoinDecision {
     let needed = context.blankLines == 0 ? strongThreshold : threshold
     // ICU's word break is slow (~18 MB/s) and only adds points: ask it only
     // when its answer can change the decision (or to explain one).
-    if hanJoin && (explains || (decision.score < needed && decision.score + 3 >= needed)) {
+    // (On consecutive lines it is the required join-point evidence: asked whenever the score suffices with it.)
+    if hanJoin && (explains || (decision.score + 3 >= needed && (decision.score < needed || context.blankLines == 0))) {
       if let answer = WordBreak.around(left: p.tail[...], right: q.head[...]) {
         if answer.straddles {
+          atJoinPoint = true
           add(3, "ICU's word break puts a word across the join")
         } else if answer.after == 1, !sentenceStarters.contains(qFirst), q.length > 1 {
           add(1, "the next block starts with a one-character word that rarely starts a sentence")
@@ -132,6 +144,14 @@ struct JoinDecision {
       }
     }
     decision.joins = decision.score >= needed
+    // Consecutive lines (no blank, no hard wrap) are documentation's headings,
+    // list items and commands far more often than a cut paragraph: they are
+    // joined only with evidence at the join point itself (a word across it, or
+    // a mark no paragraph starts with), on top of the score.
+    if decision.joins && context.blankLines == 0 && !atJoinPoint {
+      decision.joins = false
+      note("consecutive lines need evidence at the join point (a word across it, or a mark no paragraph starts with)")
+    }
     note("score \(decision.score), \(decision.joins ? "at least" : "below") \(needed)")
     return decision
   }
