@@ -47,6 +47,8 @@ struct JoinDecision {
     var wrap: (width: Int, tolerance: Int, near: Int, of: Int)?
     /// Display width of the last input line of the first half.
     var lastLineWidth: Int
+    /// Display width of the widest line of the document so far (this one included).
+    var widestLine: Int = 0
   }
 
   /// Decides whether `q` continues `p`. With `explains` false no evidence text
@@ -78,8 +80,17 @@ struct JoinDecision {
     // A capital letter after a full line that does not end in `,` or `-` starts
     // a new item (menus, lists: `Choose Sheet - …` ⏎ `Choose Sheet - …`).
     let startsItem = (0x41...0x5A).contains(qFirst) && pLast != 0x2C && pLast != 0x2D
-    if context.blankLines == 0, let wrap = context.wrap, context.lastLineWidth >= wrap.width - wrap.tolerance,
-      context.lastLineWidth <= wrap.width, !startsItem
+    // Full: at the wrap width, or (word-wrapped Latin) the next line's first
+    // word would not have fitted after it.
+    var firstWord = 0
+    while firstWord < q.head.count, q.head[firstWord] > 0x20, q.head[firstWord] < 0x80 { firstWord += 1 }
+    // A document with a line wider than the wrap width is not hard-wrapped at
+    // it (this also keeps a second run from re-flowing again: the paragraphs
+    // joined on the first run are such lines).
+    if context.blankLines == 0, let wrap = context.wrap, context.lastLineWidth <= wrap.width, !startsItem,
+      context.widestLine <= wrap.width + wrap.tolerance,
+      context.lastLineWidth >= wrap.width - wrap.tolerance
+        || (TextFacts.isASCIILetter(qFirst) && context.lastLineWidth + 1 + firstWord > wrap.width)
     {
       decision.joins = true
       note("hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
@@ -114,19 +125,32 @@ struct JoinDecision {
     } else if functionCharacters.contains(pLast) {
       add(2, "the block ends with a function character that cannot end a sentence")
     }
-    if p.length >= 24 {
-      if q.firstClauseLength <= 12 && q.firstClauseLength < q.length {
-        add(2, "the next block's first clause is short (\(q.firstClauseLength) characters): it completes a sentence")
-      } else if q.firstClauseLength <= 24 && q.firstClauseLength < q.length {
-        add(1, "the next block's first clause is short-ish (\(q.firstClauseLength) characters)")
+    // Features of the next block beyond its first character. They must not
+    // grow on a second run, where the next block may come already joined to
+    // what followed it: they are counted only across a blank line, and when
+    // the next block is unsettled (it does not end a sentence, so it may still
+    // grow) they are counted as the best it could become.
+    let consecutive = context.blankLines == 0
+    let settled = TextFacts.endsUnit(q.last)
+    if !consecutive && p.length >= 24 {
+      let clause = settled || q.firstClauseLength < q.length ? q.firstClauseLength : q.length
+      let complete = q.firstClauseLength < q.length || !settled
+      if clause <= 12 && complete {
+        add(2, "the next block's first clause is short (\(clause) characters): it completes a sentence")
+      } else if clause <= 24 && complete {
+        add(1, "the next block's first clause is short-ish (\(clause) characters)")
       }
     }
-    if max(p.length, q.length) >= 40 {
-      add(1, "body-length text (\(p.length) + \(q.length) characters)")
+    if consecutive {
+      if p.length >= 40 { add(1, "the block is body-length text (\(p.length) characters)") }
+    } else if max(p.length, q.length) >= 40 || !settled {
+      add(1, "body-length text (\(p.length) + \(q.length)\(settled ? "" : " or more") characters)")
     } else {
       add(-2, "both halves are short (\(p.length) and \(q.length) characters)")
     }
-    if TextFacts.endsUnit(q.last) && q.length >= 2 { add(1, "the next block ends like a sentence") }
+    if !consecutive && q.length >= 2 {
+      add(1, settled ? "the next block ends like a sentence" : "the next block may end like a sentence")
+    }
     if context.pageBreak && p.length >= 24 { add(1, "page-break evidence between the halves") }
     if context.interleaved { add(-2, "a fragment was left unjoined just before (interleaved columns?)") }
     let needed = context.blankLines == 0 ? strongThreshold : threshold

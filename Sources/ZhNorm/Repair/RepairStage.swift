@@ -54,6 +54,8 @@ struct RepairStage: PipelineStage {
   /// A short line seen before next to a page break: it is a running footer
   /// when a page break follows it.
   private var suspect: Block?
+  /// Display width of the widest text line of the document so far.
+  private var widestLine = 0
   /// Width of the previous non-blank input line, when the next one follows directly.
   private var previousLineWidth: Int?
   /// Blocks since a dangling fragment was left unjoined.
@@ -81,7 +83,7 @@ struct RepairStage: PipelineStage {
   private mutating func take(_ block: consuming Block, into output: inout StageOutput) {
     if let held = suspect {
       suspect = nil
-      if !block.isBlank && (block.followsPageBreak || isPageNumber(block)) {
+      if block.followsPageBreak || (!block.isBlank && isPageNumber(block)) {
         output.record(.pageFurniture, line: held.lines.lowerBound, text: held.text,
           detail: "removed a running footer: the line was seen next to an earlier page break and a page break follows it")
         removed()
@@ -185,6 +187,7 @@ struct RepairStage: PipelineStage {
     }
 
     let width = summary.width
+    widestLine = max(widestLine, width)
     let directlyAfterLine = previousLineWidth != nil
     if let previous = previousLineWidth { profile.add(previous) }
     previousLineWidth = width
@@ -196,7 +199,7 @@ struct RepairStage: PipelineStage {
       let context = JoinDecision.Context(
         blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
         pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
-        wrap: profile.wrap, lastLineWidth: pendingLastLineWidth)
+        wrap: profile.wrap, lastLineWidth: pendingLastLineWidth, widestLine: widestLine)
       var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
       if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
       if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
@@ -386,6 +389,7 @@ struct RepairStage: PipelineStage {
     firstLineHash = nil
     lastLineHash = nil
     previousLineWidth = nil
+    widestLine = 0
     sinceRefusal = Int.max
     profile.reset()
     recent.removeAll()
