@@ -30,9 +30,10 @@ struct ZhNormCommand: ParsableCommand {
         repair    joins paragraphs split by page or column breaks (and re-flows \
       hard-wrapped lines; a line-end hyphen inside a Latin word is removed) when the \
       evidence agrees, never headings, list items, bylines, dates or table rows \
-      (--no-join); removes continuation markers like (上接第1版) and page-number lines \
-      (--keep-furniture) and pinyin annotations that are a reading of the character \
-      before them, 行業(yè) -> 行業 (--keep-annotations). Every change is in --report.
+      (--no-join); removes continuation markers like (上接第1版), page-number lines and \
+      running headers and footers repeated at page breaks (--keep-furniture) and \
+      pinyin annotations that are a reading of the character before them, \
+      行業(yè) -> 行業 (--keep-annotations). Every change is in --report.
 
       PUNCTUATION (--punctuation):
         cjk    (default) ASCII , : ; ! ? ( ) in Chinese context become ，：；！？（）: \

@@ -12,6 +12,10 @@
 ///   sentence (`的` `和` `与` `对` `把` …): +2
 /// - the second half's first clause is short (≤ 12 scalars: `第一。`): +2, (≤ 24): +1;
 ///   counted only when the first half is body-length (≥ 24 scalars)
+/// - (features of the second half beyond its first character count only across a
+///   blank line, and as the best they could become while the second half does not
+///   end a sentence: it may still grow by joins, and a second run must not find
+///   more evidence than the first)
 /// - the segment after the join is a one-character word that does not usually
 ///   start a sentence (`机械|臂`): +1
 /// - one half is body-length (≥ 40 scalars): +1; both short (< 40): −2
