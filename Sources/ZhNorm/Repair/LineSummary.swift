@@ -11,6 +11,9 @@ struct LineSummary {
   var mayHaveInlineMarker: Bool
   /// Display width by lead bytes (``WrapProfile/width(_:)``).
   var width: Int
+  /// The first and last scalars (0 when the line is empty).
+  var firstScalar: UInt32
+  var lastScalar: UInt32
   /// The line is empty or its last scalar ends a sentence-level unit.
   var endsUnit: Bool
   /// Shorter than 24 bytes (so fewer than 24 scalars) with no clause mark: a
@@ -24,7 +27,9 @@ struct LineSummary {
     mayBeFurniture = options.removesFurniture && PageFurniture.mayBeFurniture(utf8)
     mayHaveInlineMarker = options.removesFurniture && PageFurniture.mayHaveInlineMarker(utf8)
     width = WrapProfile.width(utf8)
-    if let last = TextFacts.lastScalar(utf8) { endsUnit = TextFacts.endsUnit(last) } else { endsUnit = true }
+    firstScalar = utf8.isEmpty ? 0 : TextFacts.scalar(utf8, at: 0).0
+    lastScalar = TextFacts.lastScalar(utf8) ?? 0
+    endsUnit = utf8.isEmpty || TextFacts.endsUnit(lastScalar)
     isShortTitle = !endsUnit && utf8.count < 24 && !TextFacts.containsClauseMark(utf8)
     runningHash = options.removesFurniture ? RunningLines.hash(utf8) : nil
   }

@@ -26,7 +26,12 @@ enum PageFurniture {
   @inline(__always)
   static func mayBeFurniture(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !utf8.isEmpty, utf8.count <= maximumLineBytes else { return false }
-    return furnitureStarts.contains(TextFacts.scalar(utf8, at: 0).0)
+    switch utf8[0] {
+    case 0x28, 0x2D, 0x7E, 0x20, 0x50, 0x70: return true  // ( - ~ space P p
+    case 0xE2...0xE8, 0xEF:  // lead bytes of the others
+      return furnitureStarts.contains(TextFacts.scalar(utf8, at: 0).0)
+    default: return false
+    }
   }
 
   /// Whether a bracketed continuation marker may start or end the line: an

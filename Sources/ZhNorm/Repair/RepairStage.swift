@@ -29,7 +29,12 @@ struct RepairStage: PipelineStage {
 
   /// A block that may continue in the next one.
   private var pending: Block?
+  /// Its facts, computed only when a decision needs them.
   private var pendingFacts: LineFacts?
+  /// The last scalar of `pending`.
+  private var pendingLast: UInt32 = 0
+  /// The wrap profile said hard wrap when `pending` was held.
+  private var pendingHeldWithWrap = false
   /// Display width of the last input line of `pending`.
   private var pendingLastLineWidth = 0
   /// Blank blocks seen after the last text block written or held.
@@ -193,21 +198,45 @@ struct RepairStage: PipelineStage {
     previousLineWidth = width
 
     var facts: LineFacts? = nil
-    if var p = pending, let pFacts = pendingFacts {
+    if var p = pending {
+      let consecutive = directlyAfterLine && between.isEmpty
+      let wrap = profile.wrap
+      // Consecutive lines without hard wrap join only with evidence at the join
+      // point (see JoinDecision): when the first scalars cannot give it, refuse
+      // without looking closer (most lines of documentation end here).
+      if consecutive && wrap == nil && !TextFacts.cannotStartParagraph(summary.firstScalar)
+        && !(TextFacts.isHan(pendingLast) && TextFacts.isHan(summary.firstScalar)
+          && (JoinDecision.functionCharacters.contains(pendingLast) || pageBreak))
+      {
+        flush(into: &output)
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        emitBetween(into: &output)
+        hold(block, summary: summary, facts: nil, lastLineWidth: width, into: &output)
+        return
+      }
+      let pFacts = pendingFacts ?? p.withUTF8 { LineFacts($0) }
+      if StructureClassifier.isStandalone(pFacts) != nil && !(pendingHeldWithWrap && !pFacts.hasTab && pFacts.length >= 24) {
+        // Structure: it was never a candidate (held only until its facts were needed).
+        flush(into: &output)
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        emitBetween(into: &output)
+        hold(block, summary: summary, facts: nil, lastLineWidth: width, into: &output)
+        return
+      }
       let qFacts = block.withUTF8 { LineFacts($0) }
       facts = qFacts
       let context = JoinDecision.Context(
         blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
         pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
-        wrap: profile.wrap, lastLineWidth: pendingLastLineWidth, widestLine: widestLine)
+        wrap: wrap, lastLineWidth: pendingLastLineWidth, widestLine: widestLine)
       var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
       if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
       if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
           detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats the start of a recent paragraph (a truncated duplicate, left for dedup)")
-      } else if !decision.joins {
-        sinceRefusal = 0
+      } else if !decision.joins && !consecutive {
+        sinceRefusal = 0  // a fragment left across a blank line
       }
       if decision.joins {
         join(&p, block, decision, into: &output)
@@ -253,14 +282,14 @@ struct RepairStage: PipelineStage {
     wroteText = true
     removedSinceText = false
     if options.joinsParagraphs, !summary.endsUnit, !summary.isShortTitle, block.utf8Count < Self.maximumParagraphBytes {
-      let wrap = profile.wrap
-      let facts = facts ?? block.withUTF8 { LineFacts($0) }
-      if StructureClassifier.isStandalone(facts) == nil || (wrap != nil && !facts.hasTab && facts.length >= 24) {
-        pending = block
-        pendingFacts = facts
-        pendingLastLineWidth = lastLineWidth
-        return
-      }
+      // Held lazily: whether it is structure is looked at when the next block
+      // needs a decision (often the first scalars already say no).
+      pending = block
+      pendingFacts = facts
+      pendingLast = summary.lastScalar
+      pendingHeldWithWrap = profile.wrap != nil
+      pendingLastLineWidth = lastLineWidth
+      return
     }
     write(block, into: &output)
   }
