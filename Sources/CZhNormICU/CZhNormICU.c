@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -55,4 +56,39 @@ void zhn_icu_version(char *buffer) {
   UVersionInfo version;
   u_getVersion(version);
   u_versionToString(version, buffer);
+}
+
+// One word-break iterator per thread, opened on first use and reused with
+// ubrk_setText (opening one loads the dictionaries and costs far more than a call).
+static _Thread_local UBreakIterator *wordBreaker = NULL;
+
+int32_t zhn_word_break_around(const uint8_t *utf8, int32_t length, int32_t offset,
+                              int32_t *before, int32_t *after) {
+  if (before) *before = 0;
+  if (after) *after = 0;
+  if (offset <= 0 || offset >= length || length > 4096) return -1;
+  UErrorCode status = U_ZERO_ERROR;
+  UChar text[4096];
+  int32_t textLength = 0, prefixLength = 0;
+  u_strFromUTF8(text, 4096, &textLength, (const char *)utf8, length, &status);
+  if (U_FAILURE(status)) return -1;
+  u_strFromUTF8(NULL, 0, &prefixLength, (const char *)utf8, offset, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) status = U_ZERO_ERROR;
+  if (U_FAILURE(status)) return -1;
+  if (!wordBreaker) {
+    wordBreaker = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+    if (U_FAILURE(status)) { wordBreaker = NULL; return -1; }
+  }
+  ubrk_setText(wordBreaker, text, textLength, &status);
+  if (U_FAILURE(status)) return -1;
+  int32_t isBoundary = ubrk_isBoundary(wordBreaker, prefixLength) ? 1 : 0;
+  int32_t previous = ubrk_preceding(wordBreaker, prefixLength);
+  int32_t next = ubrk_following(wordBreaker, prefixLength);
+  if (before && previous != UBRK_DONE) *before = prefixLength - previous;
+  if (after && next != UBRK_DONE) *after = next - prefixLength;
+  return isBoundary;
+}
+
+int32_t zhn_word_break_is_boundary(const uint8_t *utf8, int32_t length, int32_t offset) {
+  return zhn_word_break_around(utf8, length, offset, NULL, NULL);
 }

@@ -33,6 +33,14 @@ struct ZhNormCommand: ParsableCommand {
       phrase, exactly as OpenCC 1.4.2; with --to SCRIPT, converts only the paragraphs \
       not yet in that script.
 
+        repair    joins paragraphs split by page or column breaks (and re-flows \
+      hard-wrapped lines; a line-end hyphen inside a Latin word is removed) when the \
+      evidence agrees, never headings, list items, bylines, dates or table rows \
+      (--no-join); removes continuation markers like (上接第1版), page-number lines and \
+      running headers and footers repeated at page breaks (--keep-furniture) and \
+      pinyin annotations that are a reading of the character before them, \
+      行業(yè) -> 行業 (--keep-annotations). Every change is in --report.
+
       PUNCTUATION (--punctuation):
         cjk    (default) ASCII , : ; ! ? ( ) in Chinese context become ，：；！？（）: \
       a mark right after a Chinese character, or right before one when not preceded by \
@@ -77,6 +85,8 @@ struct ZhNormCommand: ParsableCommand {
   @Option(help: "Punctuation width: cjk, ascii or keep.")
   var punctuation: PunctuationStyle = .cjk
 
+  @OptionGroup(title: "Repair") var repairFlags: RepairFlags
+
   @Option(help: ArgumentHelp("Write a JSON report of what each step changed to FILE ('-': standard error).", valueName: "FILE"))
   var report: String?
 
@@ -114,6 +124,7 @@ struct ZhNormCommand: ParsableCommand {
     return NormalizerConfiguration(
       steps: steps,
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
+      repair: repairFlags.options,
       convert: convert.options,
       recordsChanges: report != nil
     )

@@ -32,6 +32,20 @@ int32_t zhn_nfc_normalize_utf8(const uint8_t *source, int32_t length,
 /// Text without any such code point is already in NFC.
 void zhn_nfc_fill_attention_bitmap(uint64_t *bits);
 
+/// Dictionary word break (ICU `ubrk`, locale zh) over the UTF-8 text `utf8`:
+/// returns 1 when byte `offset` is a word boundary, 0 when a word spans it
+/// (as in 其|中 or 学|习), -1 on error or when `offset` is not inside the text.
+/// Meant for a small window around a candidate join: it runs at ~18 MB/s.
+/// The iterator is cached per thread, so repeated calls do not reopen it.
+int32_t zhn_word_break_is_boundary(const uint8_t *utf8, int32_t length, int32_t offset);
+
+/// Like zhn_word_break_is_boundary, and also writes the lengths in UTF-16 code
+/// units of the words (ICU segments) directly before and after `offset` to
+/// `before` and `after` (0 at an edge). When a word spans `offset`, both are
+/// the span's parts on each side.
+int32_t zhn_word_break_around(const uint8_t *utf8, int32_t length, int32_t offset,
+                              int32_t *before, int32_t *after);
+
 /// Writes the version of the ICU library linked at run time ("72.1") into
 /// `buffer`, which must hold at least 20 bytes, NUL-terminated.
 void zhn_icu_version(char *buffer);

@@ -49,8 +49,12 @@ public struct Normalizer: Sendable {
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
       switch step {
       case .unicode: stages.append(UnicodeCleanupStage(options: configuration.unicode))
+      case .repair:
+        // Text the repair step changes is cleaned again when the unicode step runs.
+        let cleaner = configuration.steps.contains(.unicode) ? UnicodeCleaner(options: configuration.unicode) : nil
+        stages.append(RepairStage(options: configuration.repair, cleaner: cleaner))
       case .convert: stages.append(ConvertStage(options: configuration.convert))
-      case .repair, .dedup: break  // not built yet
+      case .dedup: break  // not built yet
       }
     }
     return stages

@@ -11,6 +11,8 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var steps: Set<PipelineStep>
   /// Options of the `unicode` step.
   public var unicode: UnicodeCleanupOptions
+  /// Options of the `repair` step.
+  public var repair: RepairOptions
   /// Options of the `convert` step: an OpenCC profile, a target script, and
   /// stray-character fixing (on by default).
   public var convert: ConvertOptions
@@ -22,18 +24,20 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var recordsChanges: Bool
 
   /// The steps that run when none are chosen.
-  public static let defaultSteps: Set<PipelineStep> = [.unicode, .convert]
+  public static let defaultSteps: Set<PipelineStep> = [.unicode, .repair, .convert]
 
   /// Creates a configuration with the defaults.
   public init(
     steps: Set<PipelineStep> = NormalizerConfiguration.defaultSteps,
     unicode: UnicodeCleanupOptions = UnicodeCleanupOptions(),
+    repair: RepairOptions = RepairOptions(),
     convert: ConvertOptions = ConvertOptions(),
     maximumLineBytes: Int = 4 << 20,
     recordsChanges: Bool = false
   ) {
     self.steps = steps
     self.unicode = unicode
+    self.repair = repair
     self.convert = convert
     self.maximumLineBytes = maximumLineBytes
     self.recordsChanges = recordsChanges

@@ -44,7 +44,8 @@ struct DocumentCleanupTests {
     let normalizer = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode]))
     for name in Fixtures.seedNames {
       let input = Fixtures.seedText(String(name.prefix(3)))
-      let output = normalizer.normalize(input)
+      // The unicode step alone (repair, also on by default, joins and removes lines).
+      let output = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode])).normalize(input)
       let fold: (String) -> String = { text in
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
           PunctuationWidth.ascii(of: scalar.value).flatMap(Unicode.Scalar.init) ?? scalar

@@ -1,0 +1,36 @@
+/// What the repair step needs to know about every line, found in one visit
+/// of its bytes (one `withUTF8` call, no `String`, no allocation). Most lines
+/// stop here: nothing to remove, and they end a sentence or are too short to
+/// continue in the next line.
+struct LineSummary {
+  /// `(` or `（` placed as a pinyin annotation would be (``PinyinAnnotation/mayContain(_:)``).
+  var mayHaveAnnotation: Bool
+  /// Short and starting like furniture (``PageFurniture/mayBeFurniture(_:)``).
+  var mayBeFurniture: Bool
+  /// A bracketed continuation marker may start or end the line.
+  var mayHaveInlineMarker: Bool
+  /// Display width by lead bytes (``WrapProfile/width(_:)``).
+  var width: Int
+  /// The first and last scalars (0 when the line is empty).
+  var firstScalar: UInt32
+  var lastScalar: UInt32
+  /// The line is empty or its last scalar ends a sentence-level unit.
+  var endsUnit: Bool
+  /// Shorter than 24 bytes (so fewer than 24 scalars) with no clause mark: a
+  /// title, byline or signature, never held whatever the wrap profile says.
+  var isShortTitle: Bool
+  /// The hash of the line when it is short enough to be a running header or footer.
+  var runningHash: UInt64?
+
+  init(_ utf8: UnsafeBufferPointer<UInt8>, options: RepairOptions) {
+    mayHaveAnnotation = options.removesAnnotations && PinyinAnnotation.mayContain(utf8)
+    mayBeFurniture = options.removesFurniture && PageFurniture.mayBeFurniture(utf8)
+    mayHaveInlineMarker = options.removesFurniture && PageFurniture.mayHaveInlineMarker(utf8)
+    width = WrapProfile.width(utf8)
+    firstScalar = utf8.isEmpty ? 0 : TextFacts.scalar(utf8, at: 0).0
+    lastScalar = TextFacts.lastScalar(utf8) ?? 0
+    endsUnit = utf8.isEmpty || TextFacts.endsUnit(lastScalar)
+    isShortTitle = !endsUnit && utf8.count < 24 && !TextFacts.containsClauseMark(utf8)
+    runningHash = options.removesFurniture ? RunningLines.hash(utf8) : nil
+  }
+}

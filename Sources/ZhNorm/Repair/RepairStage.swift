@@ -1,0 +1,427 @@
+/// The `repair` step as a pipeline stage.
+///
+/// Per line (cheap byte checks first, so that most lines pass untouched, with
+/// no `String` made): pinyin annotations are removed (``PinyinAnnotation``),
+/// continuation markers, page-number lines and running headers and footers
+/// dropped (``PageFurniture``, ``RunningLines``). Across lines: a block that
+/// ends without sentence punctuation and is not structure is held back until
+/// the next block shows whether it continues there (``JoinDecision``).
+///
+/// Every decision is a fixed point, so a second run changes nothing: text the
+/// step changed is cleaned again by the `unicode` rules when that step runs
+/// (a join makes new neighbours), blank lines that a removal brings together
+/// are merged, and decisions rest only on evidence that a second run sees
+/// again or weaker (page breaks and removed furniture are gone by then).
+///
+/// Holds at most one paragraph (of at most ``maximumParagraphBytes``), the
+/// blank lines after it and one suspected running footer, plus a fixed window
+/// of recent paragraph hashes and line widths.
+struct RepairStage: PipelineStage {
+  var step: PipelineStep { .repair }
+  let options: RepairOptions
+  /// The `unicode` step's cleaner, when that step runs: text this step changed
+  /// is cleaned again, so that the output is what `unicode` would leave.
+  let cleaner: UnicodeCleaner?
+
+  /// A held paragraph grows by joins up to this size; then it is written.
+  static let maximumParagraphBytes = 64 * 1024
+  static let maximumBlanksBetween = 3
+
+  /// A block that may continue in the next one.
+  private var pending: Block?
+  /// Its facts, computed only when a decision needs them.
+  private var pendingFacts: LineFacts?
+  /// The last scalar of `pending`.
+  private var pendingLast: UInt32 = 0
+  /// The wrap profile said hard wrap when `pending` was held.
+  private var pendingHeldWithWrap = false
+  /// Display width of the last input line of `pending`.
+  private var pendingLastLineWidth = 0
+  /// Blank blocks seen after the last text block written or held.
+  private var between: [Block] = []
+  /// Page-break evidence (furniture, a form feed) seen after `pending`.
+  private var pageBreak = false
+  /// Text was written or held in this document.
+  private var wroteText = false
+  /// A line was removed since the last text block: blank lines on both sides
+  /// of it would make a run (merged), and blank lines at the end are dropped.
+  private var removedSinceText = false
+  /// The next text line is the first after a page break.
+  private var afterPageBreak = false
+  /// The next text line is the first of the document (the top of page one).
+  private var atDocumentStart = true
+  /// The hash of the first line of the document, when short, learned as a
+  /// running header at the first page break.
+  private var firstLineHash: UInt64?
+  /// The hash of the last text line processed, when short (a running footer
+  /// candidate, learned at a page break).
+  private var lastLineHash: UInt64?
+  /// A short line seen before next to a page break: it is a running footer
+  /// when a page break follows it.
+  private var suspect: Block?
+  /// Display width of the widest text line of the document so far.
+  private var widestLine = 0
+  /// Width of the previous non-blank input line, when the next one follows directly.
+  private var previousLineWidth: Int?
+  /// Blocks since a dangling fragment was left unjoined.
+  private var sinceRefusal = Int.max
+  private var profile = WrapProfile()
+  private var recent = RecentParagraphs()
+  private var running = RunningLines()
+
+  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil) {
+    self.options = options
+    self.cleaner = cleaner
+  }
+
+  mutating func process(_ block: Block, into output: inout StageOutput) {
+    take(block, into: &output)
+  }
+
+  /// Takes the blocks one by one off the end of the reversed array, so that
+  /// each is moved, not copied, through the stage.
+  mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    blocks.reverse()
+    while let block = blocks.popLast() { take(block, into: &output) }
+  }
+
+  private mutating func take(_ block: consuming Block, into output: inout StageOutput) {
+    if let held = suspect {
+      suspect = nil
+      if block.followsPageBreak || (!block.isBlank && isPageNumber(block)) {
+        output.record(.pageFurniture, line: held.lines.lowerBound, text: held.text,
+          detail: "removed a running footer: the line was seen next to an earlier page break and a page break follows it")
+        removed()
+      } else {
+        processText(held, into: &output, checkRunning: false)
+      }
+    }
+    if block.isPartialLine || block.terminator != .lineFeed {
+      // Segments of overlong lines and raw terminators (no unicode step) pass as they are.
+      flush(into: &output)
+      emitBetween(into: &output)
+      previousLineWidth = nil
+      wroteText = true
+      removedSinceText = false
+      output.emit(block)
+      return
+    }
+    if block.isBlank {
+      previousLineWidth = nil
+      if removedSinceText && (!between.isEmpty || !wroteText) {
+        output.count(.blankLine)  // a removal brought two blank lines together
+        return
+      }
+      if between.count >= Self.maximumBlanksBetween {
+        // Only without the unicode step (which collapses runs): keep memory bounded.
+        flush(into: &output)
+        emitBetween(into: &output)
+      }
+      between.append(block)
+      return
+    }
+    processText(block, into: &output, checkRunning: true)
+  }
+
+  private func isPageNumber(_ block: Block) -> Bool {
+    options.removesFurniture && block.withUTF8(PageFurniture.classify) == .pageNumber
+  }
+
+  /// Bookkeeping after a whole line was removed.
+  private mutating func removed() {
+    if pending != nil { pageBreak = true }
+    removedSinceText = true
+    previousLineWidth = nil
+  }
+
+  /// A page break (a form feed or a removed page-number line): the line
+  /// before it may be a running footer, the line after it a running header.
+  private mutating func pageBreakSeen() {
+    if pending != nil { pageBreak = true }
+    if let hash = firstLineHash { running.add(hash) }
+    if let hash = lastLineHash { running.add(hash) }
+    firstLineHash = nil
+    lastLineHash = nil
+    afterPageBreak = true
+  }
+
+  private mutating func summarize(_ block: Block) -> LineSummary {
+    block.withUTF8 { LineSummary($0, options: options) }
+  }
+
+  private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {
+    if block.followsPageBreak && checkRunning { pageBreakSeen() }
+    var summary = summarize(block)
+
+    // Per-line repairs.
+    if summary.mayHaveAnnotation, removeAnnotations(&block, into: &output) { summary = summarize(block) }
+    if options.removesFurniture {
+      if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
+        output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
+          detail: "removed a \(kind.rawValue) line")
+        removed()
+        if kind == .pageNumber { pageBreakSeen() }
+        return
+      }
+      if summary.mayHaveInlineMarker {
+        switch stripInlineMarkers(&block, into: &output) {
+        case .removedLine: return
+        case .stripped: summary = summarize(block)
+        case .unchanged: break
+        }
+      }
+      if checkRunning && (afterPageBreak || !running.isEmpty), let hash = summary.runningHash {
+        if afterPageBreak {
+          afterPageBreak = false
+          if running.contains(hash) {
+            output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
+              detail: "removed a running header: the line was seen next to an earlier page break")
+            removed()
+            return
+          }
+          running.add(hash)
+        } else if !running.isEmpty && running.contains(hash) {
+          suspect = block  // a running footer if a page break follows
+          return
+        }
+      }
+      if atDocumentStart { firstLineHash = summary.runningHash }
+      atDocumentStart = false
+      afterPageBreak = false
+      lastLineHash = summary.runningHash
+    }
+
+    let width = summary.width
+    widestLine = max(widestLine, width)
+    let directlyAfterLine = previousLineWidth != nil
+    if let previous = previousLineWidth { profile.add(previous) }
+    previousLineWidth = width
+
+    var facts: LineFacts? = nil
+    if var p = pending {
+      let consecutive = directlyAfterLine && between.isEmpty
+      let wrap = profile.wrap
+      // Consecutive lines without hard wrap join only with evidence at the join
+      // point (see JoinDecision): when the first scalars cannot give it, refuse
+      // without looking closer (most lines of documentation end here).
+      if consecutive && wrap == nil && !TextFacts.cannotStartParagraph(summary.firstScalar)
+        && !(TextFacts.isHan(pendingLast) && TextFacts.isHan(summary.firstScalar)
+          && (JoinDecision.functionCharacters.contains(pendingLast) || pageBreak))
+      {
+        flush(into: &output)
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        emitBetween(into: &output)
+        hold(block, summary: summary, facts: nil, lastLineWidth: width, into: &output)
+        return
+      }
+      let pFacts = pendingFacts ?? p.withUTF8 { LineFacts($0) }
+      if StructureClassifier.isStandalone(pFacts) != nil && !(pendingHeldWithWrap && !pFacts.hasTab && pFacts.length >= 24) {
+        // Structure: it was never a candidate (held only until its facts were needed).
+        flush(into: &output)
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        emitBetween(into: &output)
+        hold(block, summary: summary, facts: nil, lastLineWidth: width, into: &output)
+        return
+      }
+      let qFacts = block.withUTF8 { LineFacts($0) }
+      facts = qFacts
+      let context = JoinDecision.Context(
+        blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
+        pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
+        wrap: wrap, lastLineWidth: pendingLastLineWidth, widestLine: widestLine)
+      var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
+      if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
+      if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
+        decision.joins = false
+        output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
+          detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats the start of a recent paragraph (a truncated duplicate, left for dedup)")
+      } else if !decision.joins && !consecutive {
+        sinceRefusal = 0  // a fragment left across a blank line
+      }
+      if decision.joins {
+        join(&p, block, decision, into: &output)
+        pending = nil
+        pendingFacts = nil
+        between.removeAll(keepingCapacity: true)
+        pageBreak = false
+        sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        let joinedSummary = summarize(p)
+        hold(p, summary: joinedSummary, facts: nil, lastLineWidth: width, into: &output)
+        return
+      }
+      flush(into: &output)
+    }
+    sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+    emitBetween(into: &output)
+    hold(block, summary: summary, facts: facts, lastLineWidth: width, into: &output)
+  }
+
+  /// Joins `q` to the held paragraph `p`, records the join, and cleans the
+  /// joined text again (new neighbours at the join).
+  private mutating func join(_ p: inout Block, _ q: Block, _ decision: JoinDecision, into output: inout StageOutput) {
+    var text = p.text
+    if decision.removesHyphen {
+      text.unicodeScalars.removeLast()
+      output.record(.hyphenation, line: p.lines.upperBound, text: nil, detail: "removed the line-end hyphen of a cut word")
+    }
+    if decision.insertsSpace { text += " " }
+    let joinedAt = text.unicodeScalars.count
+    text += q.text
+    output.record(.paragraphJoin, line: p.lines.upperBound, text: excerpt(text, around: joinedAt),
+      detail: "joined line \(p.lines.upperBound) to line \(q.lines.lowerBound)\(between.isEmpty ? "" : " across \(between.count) blank line\(between.count == 1 ? "" : "s")"): " + decision.evidence.joined(separator: "; "))
+    p.text = text
+    p.lines = p.lines.lowerBound...max(p.lines.upperBound, q.lines.upperBound)
+    if options.removesAnnotations { removeAnnotations(&p, into: &output) }
+    clean(&p, into: &output)
+  }
+
+  /// Holds `block` if it may continue in the next block; writes it out otherwise.
+  private mutating func hold(
+    _ block: consuming Block, summary: LineSummary, facts: LineFacts?, lastLineWidth: Int, into output: inout StageOutput
+  ) {
+    wroteText = true
+    removedSinceText = false
+    if options.joinsParagraphs, !summary.endsUnit, !summary.isShortTitle, block.utf8Count < Self.maximumParagraphBytes {
+      // Held lazily: whether it is structure is looked at when the next block
+      // needs a decision (often the first scalars already say no).
+      pending = block
+      pendingFacts = facts
+      pendingLast = summary.lastScalar
+      pendingHeldWithWrap = profile.wrap != nil
+      pendingLastLineWidth = lastLineWidth
+      return
+    }
+    write(block, into: &output)
+  }
+
+  private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
+    block.withUTF8 { recent.remember($0) }
+    output.emit(block)
+  }
+
+  private mutating func emitBetween(into output: inout StageOutput) {
+    for blank in between { output.emit(blank) }
+    between.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes out the held paragraph (the blanks after it stay in `between`).
+  private mutating func flush(into output: inout StageOutput) {
+    if let p = pending { write(p, into: &output) }
+    pending = nil
+    pendingFacts = nil
+    pageBreak = false
+  }
+
+  /// Cleans the block's text again with the `unicode` rules, when that step runs.
+  private func clean(_ block: inout Block, into output: inout StageOutput) {
+    guard let cleaner else { return }
+    let cleaned: String? = block.withUTF8 { utf8 in
+      guard cleaner.needsWork(utf8: utf8, trimTrailingWhitespace: true) else { return nil }
+      var counts = UnicodeCleaner.Counts()
+      let text = cleaner.cleanedText(utf8: utf8, trimTrailingWhitespace: true, counts: &counts)
+      output.add(counts)
+      return text
+    }
+    if let cleaned { block.text = cleaned }
+  }
+
+  /// Removes pinyin annotations; returns whether the text changed.
+  @discardableResult
+  private func removeAnnotations(_ block: inout Block, into output: inout StageOutput) -> Bool {
+    var removals: [PinyinAnnotation.Removal] = []
+    guard let repaired = block.withUTF8({ PinyinAnnotation.removingAnnotations($0, removals: &removals) }) else {
+      return false
+    }
+    block.text = repaired
+    for removal in removals {
+      output.record(.pinyinAnnotation, line: block.lines.lowerBound, text: removal.text,
+        detail: "removed the pinyin \(removal.text.unicodeScalars.dropFirst()) after \(removal.text.unicodeScalars.first!): it is a reading of that character in Unihan")
+    }
+    clean(&block, into: &output)
+    return true
+  }
+
+  enum MarkerResult { case unchanged, stripped, removedLine }
+
+  /// Removes continuation markers at the start (`（上接第一版）要坚持…`) or end of
+  /// a line, repeatedly. The line is removed when what is left is itself
+  /// furniture (or nothing).
+  private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> MarkerResult {
+    var scalars = block.withUTF8(TextFacts.scalars)
+    var removed: [String] = []
+    var changed = true
+    while changed {
+      changed = false
+      if let length = PageFurniture.leadingMarker(scalars) {
+        removed.append(string(scalars[..<length]))
+        scalars.removeFirst(length)
+        while let first = scalars.first, first == 0x20 || first == 0x3000 { scalars.removeFirst() }
+        if pending != nil { pageBreak = true }
+        changed = true
+      }
+      if let start = PageFurniture.trailingMarker(scalars) {
+        removed.append(string(scalars[start...]))
+        scalars.removeSubrange(start...)
+        changed = true
+      }
+    }
+    guard !removed.isEmpty else { return .unchanged }
+    for marker in removed {
+      output.record(.pageFurniture, line: block.lines.lowerBound, text: marker,
+        detail: "removed the continuation marker \(marker) from the text of the line")
+    }
+    block.text = string(scalars[...])
+    clean(&block, into: &output)
+    if block.isBlank || block.withUTF8(PageFurniture.classify) != nil {
+      if !block.isBlank {
+        output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text, detail: "removed a furniture line")
+      }
+      self.removed()
+      return .removedLine
+    }
+    return .stripped
+  }
+
+  private func string(_ scalars: ArraySlice<UInt32>) -> String {
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars.map { Unicode.Scalar($0)! })
+    return text
+  }
+
+  private func excerpt(_ text: String, around index: Int) -> String {
+    let scalars = Array(text.unicodeScalars)
+    let low = max(0, index - 12)
+    let high = min(scalars.count, index + 12)
+    var result = low > 0 ? "…" : ""
+    result.unicodeScalars.append(contentsOf: scalars[low..<index])
+    result += "|"
+    result.unicodeScalars.append(contentsOf: scalars[index..<high])
+    if high < scalars.count { result += "…" }
+    return result
+  }
+
+  mutating func finishDocument(into output: inout StageOutput) {
+    if let held = suspect {
+      suspect = nil
+      processText(held, into: &output, checkRunning: false)
+    }
+    flush(into: &output)
+    if removedSinceText {
+      output.count(.blankLine, between.count)  // blank lines a removal left at the end
+      between.removeAll(keepingCapacity: true)
+    }
+    emitBetween(into: &output)
+    wroteText = false
+    removedSinceText = false
+    afterPageBreak = false
+    atDocumentStart = true
+    firstLineHash = nil
+    lastLineHash = nil
+    previousLineWidth = nil
+    widestLine = 0
+    sinceRefusal = Int.max
+    profile.reset()
+    recent.removeAll()
+    running.removeAll()
+  }
+}

@@ -1,0 +1,73 @@
+/// The document's line-length profile: is it hard-wrapped (PDF style, every
+/// line of a paragraph cut near the same width)?
+///
+/// Samples are the display widths of lines directly followed by another line
+/// (no blank between): in hard-wrapped text most of them sit just under the
+/// wrap width. Fixed memory: the last `capacity` samples.
+struct WrapProfile {
+  static let capacity = 12
+  static let minimumSamples = 3
+  private var samples: [Int] = []
+  private var next = 0
+
+  mutating func add(_ width: Int) {
+    if samples.count < Self.capacity {
+      samples.append(width)
+    } else {
+      samples[next] = width
+      next = (next + 1) % Self.capacity
+    }
+    isCurrent = false
+  }
+
+  mutating func reset() {
+    samples.removeAll(keepingCapacity: true)
+    next = 0
+    cached = nil
+    isCurrent = true
+  }
+
+  private var cached: (width: Int, tolerance: Int, near: Int, of: Int)?
+  private var isCurrent = true
+
+  /// The wrap width and tolerance when the profile says hard wrap, else nil
+  /// (computed when asked after a sample was added).
+  var wrap: (width: Int, tolerance: Int, near: Int, of: Int)? {
+    mutating get {
+      if !isCurrent {
+        cached = Self.wrap(of: samples)
+        isCurrent = true
+      }
+      return cached
+    }
+  }
+
+  private static func wrap(of samples: [Int]) -> (width: Int, tolerance: Int, near: Int, of: Int)? {
+    guard samples.count >= minimumSamples, let width = samples.max(), width >= 20 else { return nil }
+    let tolerance = max(4, width / 14)
+    var near = 0
+    for sample in samples where sample >= width - tolerance { near += 1 }
+    guard near >= minimumSamples, near * 10 >= samples.count * 6 else { return nil }
+    return (width, tolerance, near, samples.count)
+  }
+
+  /// Display width from UTF-8 lead bytes: 3- and 4-byte scalars count 2 (CJK), others 1.
+  /// Branch-free, so the compiler vectorizes it.
+  static func width(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var total = 0
+    var start = 0
+    // Sum in UInt16 lanes over slices short enough not to overflow.
+    while start < utf8.count {
+      let end = min(utf8.count, start + 16_000)
+      var partial: UInt16 = 0
+      for i in start..<end {
+        let b = utf8[i]
+        partial &+= UInt16(truncatingIfNeeded: (b & 0xC0 != 0x80 ? 1 : 0) as UInt8)
+        partial &+= UInt16(truncatingIfNeeded: (b >= 0xE0 ? 1 : 0) as UInt8)
+      }
+      total += Int(partial)
+      start = end
+    }
+    return total
+  }
+}
