@@ -26,6 +26,11 @@ struct ZhNormCommand: ParsableCommand {
       trims trailing whitespace (keeps the trailing tabs of table rows); collapses runs \
       of blank lines and removes blank lines at the start and end; makes fullwidth \
       letters and digits ASCII; sets punctuation width (--punctuation).
+        dedup     removes repeated paragraphs, keeping the first: exact copies (ignoring \
+      whitespace and width), truncated copies (a prefix of a recent paragraph) and near \
+      copies (--near-dup). Short lines, unterminated lines under 32 characters and table \
+      rows are kept. Scope: each input (--dedup-scope doc), the whole run (run), or \
+      every run sharing --dedup-db.
 
       PUNCTUATION (--punctuation):
         cjk    (default) ASCII , : ; ! ? ( ) in Chinese context become ，：；！？（）: \
@@ -77,6 +82,8 @@ struct ZhNormCommand: ParsableCommand {
   @Flag(name: [.short, .long], help: "Do not print warnings.")
   var quiet = false
 
+  @OptionGroup(title: "Dedup step") var dedup: DedupCommandOptions
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -96,11 +103,13 @@ struct ZhNormCommand: ParsableCommand {
     var steps = NormalizerConfiguration.defaultSteps
     if let only { steps = only.steps }
     if let skip { steps.subtract(skip.steps) }
-    return NormalizerConfiguration(
+    var configuration = NormalizerConfiguration(
       steps: steps,
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
       recordsChanges: report != nil
     )
+    dedup.apply(to: &configuration)
+    return configuration
   }
 
   func run() throws {

@@ -49,7 +49,9 @@ public struct Normalizer: Sendable {
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
       switch step {
       case .unicode: stages.append(UnicodeCleanupStage(options: configuration.unicode))
-      case .repair, .convert, .dedup: break  // not built yet
+      case .dedup:
+        stages.append(DedupStage(options: configuration.dedup, keepsPositions: configuration.recordsChanges))
+      case .repair, .convert: break  // not built yet
       }
     }
     return stages

@@ -11,6 +11,8 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var steps: Set<PipelineStep>
   /// Options of the `unicode` step.
   public var unicode: UnicodeCleanupOptions
+  /// Options of the `dedup` step.
+  public var dedup: DedupOptions = DedupOptions()
   /// Lines longer than this many bytes are processed in segments, which keeps
   /// memory bounded on input without line breaks. Default: 4 MiB.
   public var maximumLineBytes: Int
@@ -19,7 +21,7 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var recordsChanges: Bool
 
   /// The steps that run when none are chosen.
-  public static let defaultSteps: Set<PipelineStep> = [.unicode]
+  public static let defaultSteps: Set<PipelineStep> = [.unicode, .dedup]
 
   /// Creates a configuration with the defaults.
   public init(
