@@ -4,10 +4,11 @@
 /// threshold), and keeps the first occurrence.
 ///
 /// Only paragraphs that could be boilerplate are candidates (see
-/// ``DedupStage/isCandidate(_:)``): short lines, lines that do not end like a
-/// sentence and are shorter than ``DedupOptions/minimumUnterminatedLength``,
-/// lines without letters, table rows (with a tab) and segments of overlong
-/// lines are always kept, and never indexed.
+/// ``DedupStage/isCandidate(_:)``): short lines, lines without letters,
+/// table rows (with a tab) and segments of overlong lines are always kept;
+/// lines that do not end like a sentence and are shorter than
+/// ``DedupOptions/minimumUnterminatedLength`` (headings, captions, bylines)
+/// are only removed as truncated copies. Non-candidates are never indexed.
 ///
 /// Blank lines: when a paragraph is removed, the blank line that separated
 /// it from the next one goes too, so that no two blank lines follow each
@@ -159,15 +160,24 @@ struct DedupStage: PipelineStage {
   /// Whether a paragraph may be removed at all: long enough, with letters,
   /// not a table row, and either ending like a sentence or long.
   func isCandidate(_ fingerprint: ParagraphFingerprint) -> Bool {
-    !fingerprint.containsTab && fingerprint.length >= options.minimumLength && fingerprint.contentScalars >= 4
+    isTruncationCandidate(fingerprint)
       && (fingerprint.endsSentence || fingerprint.length >= options.minimumUnterminatedLength)
+  }
+
+  /// Whether a paragraph may be removed as a truncated copy: the same, except
+  /// that it need not end like a sentence (a fragment cut by a page break does not).
+  func isTruncationCandidate(_ fingerprint: ParagraphFingerprint) -> Bool {
+    !fingerprint.containsTab && fingerprint.length >= options.minimumLength && fingerprint.contentScalars >= 4
   }
 
   /// Decides whether `block` duplicates an earlier kept paragraph; indexes it if not.
   private mutating func duplicate(_ block: Block) -> Match? {
     let threshold = near == nil ? nil : options.nearDuplicateThreshold
     let fingerprint = block.withUTF8 { fingerprinter.fingerprint($0, keepBytes: true, signature: threshold != nil) }
-    guard isCandidate(fingerprint) else { return nil }
+    guard isCandidate(fingerprint) else {
+      guard isTruncationCandidate(fingerprint) else { return nil }
+      return recent.paragraph(extending: fingerprinter.normalized).map { .truncated(position: $0) }
+    }
     if let position = exact.lookup(fingerprint.exact) { return .exact(position: position) }
     if !exact.isComplete, let store {
       do {
