@@ -173,10 +173,10 @@ struct DedupStage: PipelineStage {
   /// Decides whether `block` duplicates an earlier kept paragraph; indexes it if not.
   private mutating func duplicate(_ block: Block) -> Match? {
     let threshold = near == nil ? nil : options.nearDuplicateThreshold
-    let fingerprint = block.withUTF8 { fingerprinter.fingerprint($0, keepBytes: true, signature: threshold != nil) }
+    let fingerprint = block.withUTF8 { fingerprinter.fingerprint($0, signature: threshold != nil) }
     guard isCandidate(fingerprint) else {
       guard isTruncationCandidate(fingerprint) else { return nil }
-      return recent.paragraph(extending: fingerprinter.normalized).map { .truncated(position: $0) }
+      return block.withUTF8 { recent.paragraph(extending: $0, fingerprint: fingerprint) }.map { .truncated(position: $0) }
     }
     if let position = exact.lookup(fingerprint.exact) { return .exact(position: position) }
     if !exact.isComplete, let store {
@@ -187,14 +187,16 @@ struct DedupStage: PipelineStage {
         self.store = nil
       }
     }
-    if let position = recent.paragraph(extending: fingerprinter.normalized) { return .truncated(position: position) }
+    if let position = block.withUTF8({ recent.paragraph(extending: $0, fingerprint: fingerprint) }) {
+      return .truncated(position: position)
+    }
     if let threshold, let match = near?.bestMatch(for: fingerprinter.signature, threshold: threshold) {
       return .near(position: match.position, similarity: match.similarity)
     }
     let line = block.lines.lowerBound
     let position = document << 32 | UInt64(truncatingIfNeeded: line)
     exact.insert(fingerprint.exact, position: position)
-    recent.append(fingerprinter.normalized, position: position)
+    block.withUTF8 { recent.append($0, fingerprint: fingerprint, position: position) }
     near?.insert(fingerprinter.signature, position: position)
     if store != nil {
       pending.append((fingerprint.exact, line))

@@ -20,10 +20,13 @@ struct ParagraphFingerprint {
   var endsSentence = false
   /// Whether the raw text contains a tab (a table row).
   var containsTab = false
+  /// Hash of the first ``Fingerprinter/prefixLength`` normalized scalars (of
+  /// all, when there are fewer): a truncated copy shares it with the whole.
+  var prefix: UInt64 = 0
 }
 
-/// Computes ``ParagraphFingerprint``s, the normalized bytes (for the
-/// truncation check) and the MinHash signature, reusing its buffers.
+/// Computes ``ParagraphFingerprint``s and MinHash signatures in one pass
+/// over UTF-8 bytes, without building strings.
 struct Fingerprinter {
   /// Character n-gram size for MinHash: 5 (the common choice for Chinese,
   /// where a character carries about as much as a short word).
@@ -31,14 +34,12 @@ struct Fingerprinter {
   /// Number of one-permutation MinHash bins.
   static let signatureSize = 64
 
-  /// The normalized UTF-8 bytes of the last paragraph fingerprinted.
-  private(set) var normalized: [UInt8] = []
+  /// Scalars hashed into ``ParagraphFingerprint/prefix``.
+  static let prefixLength = 8
   /// The MinHash signature of the last paragraph (when asked for).
   private(set) var signature = [UInt32](repeating: .max, count: Fingerprinter.signatureSize)
 
-  init() {
-    normalized.reserveCapacity(4096)
-  }
+  init() {}
 
   @inline(__always)
   static func mix(_ x: UInt64) -> UInt64 {
@@ -87,80 +88,91 @@ struct Fingerprinter {
       || (0xC0...0x24F).contains(v) || (0x3040...0x30FF).contains(v) || (0xAC00...0xD7AF).contains(v)
   }
 
-  /// Fingerprints `utf8`; keeps the normalized bytes when `keepBytes`, and
-  /// computes the MinHash signature when `signature` is true.
-  mutating func fingerprint(_ utf8: UnsafeBufferPointer<UInt8>, keepBytes: Bool, signature wantsSignature: Bool)
-    -> ParagraphFingerprint
-  {
+  /// The normalized UTF-8 bytes of `utf8` (for verifying a truncated copy; off the hot path).
+  static func normalizedBytes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(utf8.count)
+    var i = 0
+    while i < utf8.count {
+      var v = UInt32(utf8[i])
+      if v < 0x80 {
+        i += 1
+      } else {
+        let (scalar, length) = UnicodeCleaner.decodeScalar(utf8, at: i)
+        v = scalar
+        i += length
+      }
+      guard let c = comparisonScalar(v), let scalar = Unicode.Scalar(c) else { continue }
+      bytes.append(contentsOf: UTF8.encode(scalar)!)
+    }
+    return bytes
+  }
+
+  /// Fingerprints `utf8`, and computes the MinHash ``signature`` when `signature` is true.
+  mutating func fingerprint(_ utf8: UnsafeBufferPointer<UInt8>, signature wantsSignature: Bool) -> ParagraphFingerprint {
     var result = ParagraphFingerprint()
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var last: UInt32 = 0
-    normalized.removeAll(keepingCapacity: true)
+    var length = 0
+    var content = 0
     // Rolling polynomial hash of the last `shingleSize` scalars.
     let base: UInt64 = 0x100_0000_01b3
-    var basePower: UInt64 = 1  // base^(shingleSize-1)
-    for _ in 1..<Fingerprinter.shingleSize { basePower &*= base }
+    let basePower: UInt64 = base &* base &* base &* base  // base^(shingleSize-1)
     var window: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
     var rolling: UInt64 = 0
-    if wantsSignature {
-      for index in 0..<Fingerprinter.signatureSize { signature[index] = .max }
-    }
-    var normalized: [UInt8] = []
-    swap(&normalized, &self.normalized)
-    defer { swap(&normalized, &self.normalized) }
     signature.withUnsafeMutableBufferPointer { bins in
+      if wantsSignature {
+        for index in 0..<Fingerprinter.signatureSize { bins[index] = .max }
+      }
       var i = 0
       let count = utf8.count
       while i < count {
         let byte = utf8[i]
-        var v: UInt32
+        var c: UInt32
         if byte < 0x80 {
-          v = UInt32(byte)
           i += 1
-          if byte == 0x09 { result.containsTab = true }
+          if byte == 0x20 { continue }
+          if byte == 0x09 {
+            result.containsTab = true
+            continue
+          }
+          c = UInt32(byte)
+          if (c | 0x20) &- 0x61 < 26 { content += 1 }
         } else {
-          let (scalar, length) = UnicodeCleaner.decodeScalar(utf8, at: i)
-          v = scalar
-          i += length
-        }
-        guard let c = Fingerprinter.comparisonScalar(v) else { continue }
-        hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
-        result.length += 1
-        if Fingerprinter.isContent(c) { result.contentScalars += 1 }
-        last = c
-        if keepBytes {
-          if c < 0x80 {
-            normalized.append(UInt8(c))
-          } else if c < 0x800 {
-            normalized.append(UInt8(0xC0 | (c >> 6)))
-            normalized.append(UInt8(0x80 | (c & 0x3F)))
-          } else if c < 0x10000 {
-            normalized.append(UInt8(0xE0 | (c >> 12)))
-            normalized.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-            normalized.append(UInt8(0x80 | (c & 0x3F)))
+          let (scalar, size) = UnicodeCleaner.decodeScalar(utf8, at: i)
+          i += size
+          if scalar >= 0x3400 && scalar <= 0x9FFF {
+            c = scalar  // CJK ideographs: the common case
+            content += 1
           } else {
-            normalized.append(UInt8(0xF0 | (c >> 18)))
-            normalized.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-            normalized.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-            normalized.append(UInt8(0x80 | (c & 0x3F)))
+            guard let folded = Fingerprinter.comparisonScalar(scalar) else { continue }
+            c = folded
+            if Fingerprinter.isContent(c) { content += 1 }
           }
         }
+        hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
+        length += 1
+        if length == Fingerprinter.prefixLength { result.prefix = hash }
+        last = c
         if wantsSignature {
           let outgoing = window.0
           window = (window.1, window.2, window.3, window.4, c)
           rolling = (rolling &- UInt64(outgoing) &* basePower) &* base &+ UInt64(c)
-          if result.length >= Fingerprinter.shingleSize {
+          if length >= Fingerprinter.shingleSize {
             Fingerprinter.add(rolling, to: bins)
           }
         }
       }
-      if wantsSignature && result.length > 0 && result.length < Fingerprinter.shingleSize {
+      if wantsSignature && length > 0 && length < Fingerprinter.shingleSize {
         Fingerprinter.add(rolling, to: bins)  // shorter than one shingle: the whole text
       }
-      if wantsSignature && result.length > 0 { Fingerprinter.densify(bins) }
+      if wantsSignature && length > 0 { Fingerprinter.densify(bins) }
     }
+    result.length = length
+    result.contentScalars = content
+    if length < Fingerprinter.prefixLength { result.prefix = hash }
     result.endsSentence = Fingerprinter.endsSentence(last)
-    hash = Fingerprinter.mix(hash ^ (UInt64(result.length) &* 0x9E37_79B9_7F4A_7C15))
+    hash = Fingerprinter.mix(hash ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15))
     result.exact = hash == 0 ? 1 : hash
     return result
   }
@@ -190,7 +202,7 @@ struct Fingerprinter {
       j = j == 0 ? size - 1 : j - 1
       if bins[j] == .max {
         distance += 1
-        bins[j] = UInt32(truncatingIfNeeded: mix(UInt64(source) &+ distance &* 0x9E37_79B9_7F4A_7C15))
+        bins[j] = source &+ UInt32(truncatingIfNeeded: distance &* 0x9E37_79B9)
       } else {
         source = bins[j]
         distance = 0

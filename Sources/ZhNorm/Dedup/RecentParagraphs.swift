@@ -1,66 +1,89 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
-/// The normalized bytes of the last few kept paragraphs, for the truncation
-/// check: a paragraph that is a strict prefix of one of them was cut by a page
-/// break and repeated.
+/// The last few kept paragraphs, for the truncation check: a paragraph that
+/// is a strict prefix (after normalization for comparison) of one of them was
+/// cut by a page break and repeated.
 ///
-/// Bounded: at most `capacity` paragraphs and `byteLimit` bytes (64 and
-/// 256 KiB by default); the oldest go first. A truncated copy whose whole
-/// paragraph is further back than that is not recognized (the near-duplicate
-/// index may still catch it when most of the paragraph is there).
+/// Bounded: at most `capacity` paragraphs (64) whose raw text is kept in a
+/// byte ring of `byteLimit` bytes (256 KiB); the oldest go first. Each entry
+/// keeps the hash of its first normalized scalars and its normalized length,
+/// so the check is a scan of two small arrays; only an entry with the same
+/// prefix hash is normalized and compared byte for byte. A truncated copy
+/// whose whole paragraph is further back than that is not recognized.
 struct RecentParagraphs {
-  private var entries: [[UInt8]]
+  let capacity: Int
+  let byteLimit: Int
+  private var prefixes: [UInt64]
+  private var lengths: [Int]
+  private var starts: [Int]  // absolute offsets in the ring
+  private var sizes: [Int]
   private var positions: [UInt64]
   private var head = 0
   private var filled = 0
-  private var byteCount = 0
-  let capacity: Int
-  let byteLimit: Int
+  private var ring: [UInt8]
+  private var written = 0
 
   init(capacity: Int = 64, byteLimit: Int = 256 << 10) {
     self.capacity = capacity
     self.byteLimit = byteLimit
-    entries = Array(repeating: [], count: capacity)
+    prefixes = Array(repeating: 0, count: capacity)
+    lengths = Array(repeating: 0, count: capacity)
+    starts = Array(repeating: 0, count: capacity)
+    sizes = Array(repeating: 0, count: capacity)
     positions = Array(repeating: 0, count: capacity)
+    ring = Array(repeating: 0, count: byteLimit)
   }
 
   mutating func removeAll() {
-    while filled > 0 { removeOldest() }
+    head = 0
+    filled = 0
   }
 
-  private mutating func removeOldest() {
-    byteCount -= entries[head].count
-    entries[head] = []
-    head = (head + 1) % capacity
-    filled -= 1
-  }
-
-  mutating func append(_ bytes: [UInt8], position: UInt64) {
-    guard bytes.count <= byteLimit else { return }
-    while filled > 0 && (filled == capacity || byteCount + bytes.count > byteLimit) { removeOldest() }
+  mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint, position: UInt64) {
+    guard utf8.count <= byteLimit else { return }
+    if filled == capacity {
+      head = (head + 1) % capacity
+      filled -= 1
+    }
     let index = (head + filled) % capacity
-    entries[index] = bytes
+    prefixes[index] = fingerprint.prefix
+    lengths[index] = fingerprint.length
+    starts[index] = written
+    sizes[index] = utf8.count
     positions[index] = position
     filled += 1
-    byteCount += bytes.count
+    ring.withUnsafeMutableBufferPointer { ring in
+      var offset = written % byteLimit
+      var copied = 0
+      while copied < utf8.count {
+        let run = min(utf8.count - copied, byteLimit - offset)
+        UnsafeMutableBufferPointer(rebasing: ring[offset..<(offset + run)])
+          .update(fromContentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<(copied + run)]))
+        copied += run
+        offset = 0
+      }
+    }
+    written += utf8.count
   }
 
-  /// The position of the most recent paragraph that `prefix` is a strict
-  /// prefix of, if any.
-  func paragraph(extending prefix: [UInt8]) -> UInt64? {
-    guard !prefix.isEmpty else { return nil }
+  private func bytes(at index: Int) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(sizes[index])
+    for k in 0..<sizes[index] { result.append(ring[(starts[index] + k) % byteLimit]) }
+    return result
+  }
+
+  /// The position of the most recent paragraph that the paragraph `utf8`
+  /// (fingerprinted as `fingerprint`) is a strict prefix of, if any.
+  func paragraph(extending utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint) -> UInt64? {
+    guard fingerprint.length >= Fingerprinter.prefixLength else { return nil }
+    var part: [UInt8]?
     for k in stride(from: filled - 1, through: 0, by: -1) {
       let index = (head + k) % capacity
-      let whole = entries[index]
-      guard whole.count > prefix.count, whole[0] == prefix[0] else { continue }
-      let equal = whole.withUnsafeBufferPointer { w in
-        prefix.withUnsafeBufferPointer { p in memcmp(w.baseAddress!, p.baseAddress!, p.count) == 0 }
-      }
-      if equal { return positions[index] }
+      guard prefixes[index] == fingerprint.prefix, lengths[index] > fingerprint.length,
+        written - starts[index] <= byteLimit
+      else { continue }
+      if part == nil { part = Fingerprinter.normalizedBytes(utf8) }
+      let whole = bytes(at: index).withUnsafeBufferPointer(Fingerprinter.normalizedBytes)
+      if whole.count > part!.count && whole.starts(with: part!) { return positions[index] }
     }
     return nil
   }
