@@ -172,11 +172,15 @@ struct DedupStage: PipelineStage {
 
   /// Decides whether `block` duplicates an earlier kept paragraph; indexes it if not.
   private mutating func duplicate(_ block: Block) -> Match? {
+    block.withUTF8 { duplicate(utf8: $0, line: block.lines.lowerBound) }
+  }
+
+  private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int) -> Match? {
     let threshold = near == nil ? nil : options.nearDuplicateThreshold
-    let fingerprint = block.withUTF8 { fingerprinter.fingerprint($0, signature: threshold != nil) }
+    let fingerprint = fingerprinter.fingerprint(utf8, signature: threshold != nil)
     guard isCandidate(fingerprint) else {
       guard isTruncationCandidate(fingerprint) else { return nil }
-      return block.withUTF8 { recent.paragraph(extending: $0, fingerprint: fingerprint) }.map { .truncated(position: $0) }
+      return recent.paragraph(extending: utf8, fingerprint: fingerprint).map { .truncated(position: $0) }
     }
     if let position = exact.lookup(fingerprint.exact) { return .exact(position: position) }
     if !exact.isComplete, let store {
@@ -187,16 +191,16 @@ struct DedupStage: PipelineStage {
         self.store = nil
       }
     }
-    if let position = block.withUTF8({ recent.paragraph(extending: $0, fingerprint: fingerprint) }) {
+    if let position = recent.paragraph(extending: utf8, fingerprint: fingerprint) {
       return .truncated(position: position)
     }
+    if threshold != nil { fingerprinter.densify() }
     if let threshold, let match = near?.bestMatch(for: fingerprinter.signature, threshold: threshold) {
       return .near(position: match.position, similarity: match.similarity)
     }
-    let line = block.lines.lowerBound
     let position = document << 32 | UInt64(truncatingIfNeeded: line)
     exact.insert(fingerprint.exact, position: position)
-    block.withUTF8 { recent.append($0, fingerprint: fingerprint, position: position) }
+    recent.append(utf8, fingerprint: fingerprint, position: position)
     near?.insert(fingerprinter.signature, position: position)
     if store != nil {
       pending.append((fingerprint.exact, line))

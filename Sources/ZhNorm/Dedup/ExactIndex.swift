@@ -35,8 +35,15 @@ struct ExactIndex {
   /// Whether every fingerprint ever inserted is still there.
   var isComplete: Bool { evictions == 0 }
 
+  /// Forgets everything; a table that grew large goes back to its initial size.
   mutating func removeAll() {
-    for i in slots.indices { slots[i] = 0 }
+    guard count > 0 || evictions > 0 else { return }
+    if slots.count <= 1 << 12 {
+      for i in slots.indices { slots[i] = 0 }
+    } else {
+      slots = [UInt64](repeating: 0, count: 1 << 10)
+      if keepsPositions { positions = [UInt64](repeating: 0, count: 1 << 10) }
+    }
     count = 0
     evictions = 0
   }

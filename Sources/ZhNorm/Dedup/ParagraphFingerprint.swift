@@ -36,8 +36,10 @@ struct Fingerprinter {
 
   /// Scalars hashed into ``ParagraphFingerprint/prefix``.
   static let prefixLength = 8
-  /// The MinHash signature of the last paragraph (when asked for).
-  private(set) var signature = [UInt32](repeating: .max, count: Fingerprinter.signatureSize)
+  /// The MinHash signature of the last paragraph (when asked for), once
+  /// ``densify()`` has run.
+  var signature: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(bins.pointer) }
+  private let bins = SignatureBuffer()
 
   init() {}
 
@@ -120,7 +122,8 @@ struct Fingerprinter {
     let basePower: UInt64 = base &* base &* base &* base  // base^(shingleSize-1)
     var window: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
     var rolling: UInt64 = 0
-    signature.withUnsafeMutableBufferPointer { bins in
+    do {
+      let bins = self.bins.pointer
       if wantsSignature {
         for index in 0..<Fingerprinter.signatureSize { bins[index] = .max }
       }
@@ -166,7 +169,6 @@ struct Fingerprinter {
       if wantsSignature && length > 0 && length < Fingerprinter.shingleSize {
         Fingerprinter.add(rolling, to: bins)  // shorter than one shingle: the whole text
       }
-      if wantsSignature && length > 0 { Fingerprinter.densify(bins) }
     }
     result.length = length
     result.contentScalars = content
@@ -177,36 +179,60 @@ struct Fingerprinter {
     return result
   }
 
-  /// One-permutation hashing: the top 6 bits of the mixed shingle hash pick a
-  /// bin, the low 32 bits compete for its minimum.
+  /// One-permutation hashing: the shingle's rolling hash is scrambled with
+  /// one multiplication; its top 6 bits pick a bin, the next 32 compete for
+  /// the bin's minimum.
   @inline(__always)
   private static func add(_ shingle: UInt64, to bins: UnsafeMutableBufferPointer<UInt32>) {
-    let x = mix(shingle)
+    let x = (shingle ^ (shingle >> 31)) &* 0x9E37_79B9_7F4A_7C15
     let bin = Int(truncatingIfNeeded: x >> 58)
-    let value = UInt32(truncatingIfNeeded: x)
-    if value < bins[bin] { bins[bin] = value }
+    let value = UInt32(truncatingIfNeeded: x >> 26)
+    bins[bin] = Swift.min(value, bins[bin])  // branchless: early on, either way is likely
   }
 
   /// Fills empty bins from the next non-empty bin (rotation densification),
   /// salted by the distance, so that two texts agree on an empty bin exactly
   /// when they agree on the bin it borrows from.
+  /// Completes the signature of the last paragraph fingerprinted (only needed
+  /// when it is looked up: most paragraphs are settled before).
+  func densify() {
+    Fingerprinter.densify(bins.pointer)
+  }
+
   private static func densify(_ bins: UnsafeMutableBufferPointer<UInt32>) {
     let size = bins.count
-    guard let start = bins.firstIndex(where: { $0 != .max }) else { return }
+    var start = 0
+    while start < size && bins[start] == .max { start += 1 }
+    guard start < size else { return }
     // Walk leftwards from a non-empty bin, remembering the nearest original
     // non-empty bin to the right: no scratch memory.
     var source = bins[start]
-    var distance: UInt64 = 0
+    var distance: UInt32 = 0
     var j = start
     for _ in 1..<size {
-      j = j == 0 ? size - 1 : j - 1
-      if bins[j] == .max {
-        distance += 1
-        bins[j] = source &+ UInt32(truncatingIfNeeded: distance &* 0x9E37_79B9)
+      j = (j &- 1) & (size - 1)
+      let value = bins[j]
+      if value == .max {
+        distance &+= 0x9E37_79B9
+        bins[j] = source &+ distance
       } else {
-        source = bins[j]
+        source = value
         distance = 0
       }
     }
+  }
+}
+
+/// The memory of a MinHash signature, owned by one ``Fingerprinter``.
+final class SignatureBuffer {
+  let pointer: UnsafeMutableBufferPointer<UInt32>
+
+  init() {
+    pointer = .allocate(capacity: Fingerprinter.signatureSize)
+    pointer.initialize(repeating: .max)
+  }
+
+  deinit {
+    pointer.deallocate()
   }
 }
