@@ -90,5 +90,5 @@ echo "| run                          | seconds |    MB/s | RSS MiB | lines out  
 echo "|---|---|---|---|---|"
 measure "--skip dedup" --skip dedup
 measure "default (dedup, doc scope)"
-measure "--near-dup off"
+measure "--near-dup off" --near-dup off
 measure "--dedup-db (fresh)" --dedup-db "$WORK/fp.sqlite"
