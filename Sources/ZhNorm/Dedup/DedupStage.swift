@@ -175,8 +175,15 @@ struct DedupStage: PipelineStage {
     block.withUTF8 { duplicate(utf8: $0, line: block.lines.lowerBound) }
   }
 
+  /// Paragraphs shorter than this many characters are not compared for near
+  /// duplicates: with fewer 5-grams than about 44, the MinHash estimate is too
+  /// noisy (one changed character in 17 gives a true similarity of 0.63 and
+  /// estimates up to 0.97 were seen), and a one-character edit only reaches
+  /// 0.85 from about 66 characters on anyway.
+  static let nearMinimumLength = 48
+
   private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int) -> Match? {
-    let threshold = near == nil ? nil : options.nearDuplicateThreshold
+    let threshold = near == nil || utf8.count < DedupStage.nearMinimumLength ? nil : options.nearDuplicateThreshold
     let fingerprint = fingerprinter.fingerprint(utf8, signature: threshold != nil)
     guard isCandidate(fingerprint) else {
       guard isTruncationCandidate(fingerprint) else { return nil }
@@ -194,14 +201,15 @@ struct DedupStage: PipelineStage {
     if let position = recent.paragraph(extending: utf8, fingerprint: fingerprint) {
       return .truncated(position: position)
     }
-    if threshold != nil { fingerprinter.densify() }
-    if let threshold, let match = near?.bestMatch(for: fingerprinter.signature, threshold: threshold) {
+    let compareNear = threshold != nil && fingerprint.length >= DedupStage.nearMinimumLength
+    if compareNear { fingerprinter.densify() }
+    if compareNear, let threshold, let match = near?.bestMatch(for: fingerprinter.signature, threshold: threshold) {
       return .near(position: match.position, similarity: match.similarity)
     }
     let position = document << 32 | UInt64(truncatingIfNeeded: line)
     exact.insert(fingerprint.exact, position: position)
     recent.append(utf8, fingerprint: fingerprint, position: position)
-    near?.insert(fingerprinter.signature, position: position)
+    if compareNear { near?.insert(fingerprinter.signature, position: position) }
     if store != nil {
       pending.append((fingerprint.exact, line))
       if pending.count >= 1 << 16 { writePending() }
