@@ -6,6 +6,7 @@
 //   CZhNormICU   a tiny C shim over the system ICU (Debian libicu-dev). Its public header
 //                uses only stdint types, so no ICU type ever reaches Swift (see the
 //                field notes: ICU's headers clash with Foundation's private ICU).
+//   CSQLite      the system SQLite (Debian libsqlite3-dev), for dedup's fingerprint database.
 //   ZhNorm       the library: decoding, the block pipeline and every stage.
 //   zhnorm       the command-line filter, a thin layer over ZhNorm.
 import PackageDescription
@@ -30,9 +31,11 @@ let package = Package(
     ),
     // The compiled OpenCC tables (tables/zhconvert.bin), embedded with #embed.
     .target(name: "CZhNormTables"),
+    // The system SQLite (Debian libsqlite3-dev), for --dedup-db.
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     .target(
       name: "ZhNorm",
-      dependencies: ["CZhNormICU", "CZhNormTables"]
+      dependencies: ["CZhNormICU", "CZhNormTables", "CSQLite"]
     ),
     .executableTarget(
       name: "zhnorm",

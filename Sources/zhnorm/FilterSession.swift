@@ -15,9 +15,13 @@ struct FilterSession {
   let quiet: Bool
   private var status = ExitStatus.success
   private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+  /// One stream for all inputs, so that state meant to span documents (dedup's
+  /// run scope) does; each input ends with `finishDocument`.
+  private var sharedStream: NormalizationStream?
 
   init(normalizer: Normalizer, strict: Bool, quiet: Bool) {
     self.normalizer = normalizer
+    self.sharedStream = normalizer.makeStream()
     self.strict = strict
     self.quiet = quiet
   }
@@ -106,9 +110,10 @@ struct FilterSession {
     let name = path == "-" ? "standard input" : path
     let clock = ContinuousClock()
     let start = clock.now
-    var stream = normalizer.makeStream()
+    var stream = sharedStream.take() ?? normalizer.makeStream()
     var failure: String?
     defer {
+      defer { sharedStream = stream }
       if report != nil {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -144,12 +149,15 @@ struct FilterSession {
       }
       return true
     } catch let error as SystemError {
+      stream.discardDocument()
       failure = error.description
       fail(error.operation == "open" || error.path == path ? "\(error)" : error.description, error.exitStatus)
     } catch let error as InvalidInput {
+      stream.discardDocument()
       failure = "\(error.diagnostic)"
       fail("\(name): \(error.diagnostic)", .dataError)
     } catch {
+      stream.discardDocument()
       failure = "\(error)"
       fail("\(name): \(error)", .ioError)
     }
@@ -175,6 +183,14 @@ struct FilterSession {
   private mutating func fail(_ message: String, _ exitStatus: ExitStatus) {
     printError("zhnorm: \(message)")
     if exitStatus > status { status = exitStatus }
+  }
+}
+
+extension NormalizationStream {
+  /// Ends a document that failed, dropping the rest of its output.
+  mutating func discardDocument() {
+    var discarded: [UInt8] = []
+    finishDocument(appendingTo: &discarded)
   }
 }
 

@@ -26,13 +26,6 @@ struct ZhNormCommand: ParsableCommand {
       trims trailing whitespace (keeps the trailing tabs of table rows); collapses runs \
       of blank lines and removes blank lines at the start and end; makes fullwidth \
       letters and digits ASCII; sets punctuation width (--punctuation).
-        convert   In a document that is clearly Simplified (or Traditional), replaces \
-      the characters that exist only in the other script (先鋒 → 先锋); characters \
-      valid in both (乾隆, 著作, 瞭望) are never touched (--keep-script turns this \
-      off). With -c PROFILE, converts everything with that OpenCC profile, phrase by \
-      phrase, exactly as OpenCC 1.4.2; with --to SCRIPT, converts only the paragraphs \
-      not yet in that script.
-
         repair    joins paragraphs split by page or column breaks (and re-flows \
       hard-wrapped lines; a line-end hyphen inside a Latin word is removed) when the \
       evidence agrees, never headings, list items, bylines, dates or table rows \
@@ -40,6 +33,17 @@ struct ZhNormCommand: ParsableCommand {
       running headers and footers repeated at page breaks (--keep-furniture) and \
       pinyin annotations that are a reading of the character before them, \
       行業(yè) -> 行業 (--keep-annotations). Every change is in --report.
+        convert   In a document that is clearly Simplified (or Traditional), replaces \
+      the characters that exist only in the other script (先鋒 → 先锋); characters \
+      valid in both (乾隆, 著作, 瞭望) are never touched (--keep-script turns this \
+      off). With -c PROFILE, converts everything with that OpenCC profile, phrase by \
+      phrase, exactly as OpenCC 1.4.2; with --to SCRIPT, converts only the paragraphs \
+      not yet in that script.
+        dedup     removes repeated paragraphs, keeping the first: exact copies (ignoring \
+      whitespace and width), truncated copies (a prefix of a recent paragraph) and near \
+      copies (--near-dup). Short lines, unterminated lines under 32 characters and table \
+      rows are kept. Scope: each input (--dedup-scope doc), the whole run (run), or \
+      every run sharing --dedup-db.
 
       PUNCTUATION (--punctuation):
         cjk    (default) ASCII , : ; ! ? ( ) in Chinese context become ，：；！？（）: \
@@ -99,6 +103,8 @@ struct ZhNormCommand: ParsableCommand {
   @OptionGroup(title: "Script conversion")
   var convert: ConvertFlags
 
+  @OptionGroup(title: "Dedup step") var dedup: DedupCommandOptions
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -121,13 +127,15 @@ struct ZhNormCommand: ParsableCommand {
     var steps = NormalizerConfiguration.defaultSteps
     if let only { steps = only.steps }
     if let skip { steps.subtract(skip.steps) }
-    return NormalizerConfiguration(
+    var configuration = NormalizerConfiguration(
       steps: steps,
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
       repair: repairFlags.options,
       convert: convert.options,
       recordsChanges: report != nil
     )
+    dedup.apply(to: &configuration)
+    return configuration
   }
 
   func run() throws {

@@ -54,7 +54,8 @@ public struct Normalizer: Sendable {
         let cleaner = configuration.steps.contains(.unicode) ? UnicodeCleaner(options: configuration.unicode) : nil
         stages.append(RepairStage(options: configuration.repair, cleaner: cleaner))
       case .convert: stages.append(ConvertStage(options: configuration.convert))
-      case .dedup: break  // not built yet
+      case .dedup:
+        stages.append(DedupStage(options: configuration.dedup, keepsPositions: configuration.recordsChanges))
       }
     }
     return stages

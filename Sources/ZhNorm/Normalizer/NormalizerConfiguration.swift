@@ -16,6 +16,8 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   /// Options of the `convert` step: an OpenCC profile, a target script, and
   /// stray-character fixing (on by default).
   public var convert: ConvertOptions
+  /// Options of the `dedup` step.
+  public var dedup: DedupOptions = DedupOptions()
   /// Lines longer than this many bytes are processed in segments, which keeps
   /// memory bounded on input without line breaks. Default: 4 MiB.
   public var maximumLineBytes: Int
@@ -24,7 +26,7 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var recordsChanges: Bool
 
   /// The steps that run when none are chosen.
-  public static let defaultSteps: Set<PipelineStep> = [.unicode, .repair, .convert]
+  public static let defaultSteps: Set<PipelineStep> = [.unicode, .repair, .convert, .dedup]
 
   /// Creates a configuration with the defaults.
   public init(

@@ -66,7 +66,7 @@ struct RepairStage: PipelineStage {
   /// Blocks since a dangling fragment was left unjoined.
   private var sinceRefusal = Int.max
   private var profile = WrapProfile()
-  private var recent = RecentParagraphs()
+  private var recent = RecentParagraphPrefixes()
   private var running = RunningLines()
 
   init(options: RepairOptions, cleaner: UnicodeCleaner? = nil) {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("The unicode step over a document")
 struct DocumentCleanupTests {
-  let normalizer = Normalizer()
+  let normalizer = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode]))
 
   @Test("Line endings become LF and the document ends with one")
   func lineEndings() {

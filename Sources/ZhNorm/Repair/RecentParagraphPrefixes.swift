@@ -8,7 +8,7 @@
 /// its prefix at the largest multiple of ``step`` has the paragraph's hash there
 /// (so up to `step − 1` trailing bytes are not compared). Memory is fixed:
 /// `capacity × maximumBytes / step` hashes.
-struct RecentParagraphs {
+struct RecentParagraphPrefixes {
   static let capacity = 32
   static let step = 32
   static let maximumBytes = 1024

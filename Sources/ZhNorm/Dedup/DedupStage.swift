@@ -1,0 +1,273 @@
+/// The `dedup` step as a pipeline stage: removes paragraphs (non-blank
+/// blocks) that repeat an earlier kept paragraph exactly, as a truncated copy
+/// (a strict prefix), or nearly (MinHash similarity at or above the
+/// threshold), and keeps the first occurrence.
+///
+/// Only paragraphs that could be boilerplate are candidates (see
+/// ``DedupStage/isCandidate(_:)``): short lines, lines without letters,
+/// table rows (with a tab) and segments of overlong lines are always kept;
+/// lines that do not end like a sentence and are shorter than
+/// ``DedupOptions/minimumUnterminatedLength`` (headings, captions, bylines)
+/// are only removed as truncated copies. Non-candidates are never indexed.
+///
+/// Blank lines: when a paragraph is removed, the blank line that separated
+/// it from the next one goes too, so that no two blank lines follow each
+/// other and no document starts or ends with one. The stage holds back at
+/// most the blank lines since the last kept paragraph (one, after the
+/// `unicode` step).
+///
+/// Only kept paragraphs are indexed, so running the step on its own output
+/// removes nothing more (idempotence), and decisions depend only on the text
+/// of earlier paragraphs, never on how the input was chunked.
+struct DedupStage: PipelineStage {
+  var step: PipelineStep { .dedup }
+
+  let options: DedupOptions
+  private var fingerprinter = Fingerprinter()
+  private var exact: ExactIndex
+  private var recent = TruncationWindow()
+  private var near: MinHashIndex?
+  private var store: FingerprintStore?
+  private var storeError: String?
+  private var pending: [(UInt64, Int)] = []
+  /// 1-based number of the current document in this stream.
+  private var document: UInt64 = 1
+
+  private var heldBlanks: [Block] = []
+  private var emittedInDocument = false
+  private var droppedSinceEmit = false
+  private var insidePartialLine = false
+
+  /// How a paragraph duplicates an earlier one.
+  enum Match {
+    case exact(position: UInt64)
+    case truncated(position: UInt64)
+    case near(position: UInt64, similarity: Double)
+  }
+
+  init(options: DedupOptions, keepsPositions: Bool) {
+    self.options = options
+    // The near-duplicate window gets an eighth of the budget (at most 16 MiB);
+    // the exact index the largest power of two that fits in half the budget,
+    // which bounds the peak while the table doubles (old + new) by 3/4 of it.
+    let nearBytes = min(options.memoryLimit / 8, 16 << 20)
+    if let threshold = options.nearDuplicateThreshold, threshold > 0, threshold <= 1 {
+      near = MinHashIndex(byteLimit: nearBytes)
+    }
+    exact = ExactIndex(keepsPositions: keepsPositions, byteLimit: max(options.memoryLimit / 2, 1 << 16))
+    if let path = options.databasePath {
+      do {
+        let store = try FingerprintStore(path: path)
+        self.store = store
+        // Mirror the database in memory while it fits: then a miss in memory
+        // is a miss in the database, and no query is needed.
+        try store.forEach { hash, line in
+          if exact.lookup(hash) == nil { exact.insert(hash, position: UInt64(line)) }
+          return exact.isComplete
+        }
+      } catch {
+        storeError = "\(error)"
+        store = nil
+      }
+    }
+  }
+
+  /// Checks that the fingerprint database at `path` can be opened (and creates it).
+  static func checkDatabase(at path: String) throws {
+    _ = try FingerprintStore(path: path)
+  }
+
+  mutating func process(_ block: Block, into output: inout StageOutput) {
+    var blocks = [block]
+    process(&blocks, into: &output)
+  }
+
+  // Kept blocks are compacted to the front of the array in place; blank lines
+  // not yet known to stay are the tail of the kept region ("pending").
+  mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    if let message = storeError {
+      output.record(.dedupDatabaseError, line: blocks.first?.lines.lowerBound ?? 0, detail: message)
+      storeError = nil
+    }
+    var kept = 0
+    var pendingBlanks = 0
+    for index in blocks.indices {
+      let continuesLine = insidePartialLine
+      insidePartialLine = blocks[index].isPartialLine
+      let isWholeLine = !blocks[index].isPartialLine && !continuesLine
+      if isWholeLine && blocks[index].isBlank {
+        if droppedSinceEmit && (pendingBlanks > 0 || !heldBlanks.isEmpty || !emittedInDocument) {
+          output.count(.duplicateSeparator)
+          continue
+        }
+        pendingBlanks += 1
+      } else {
+        if isWholeLine, let match = duplicate(blocks[index]) {
+          report(match, of: blocks[index], into: &output)
+          droppedSinceEmit = true
+          continue
+        }
+        if !heldBlanks.isEmpty {
+          output.blocks.append(contentsOf: heldBlanks)
+          heldBlanks.removeAll(keepingCapacity: true)
+        }
+        pendingBlanks = 0
+        emittedInDocument = true
+        droppedSinceEmit = false
+      }
+      if kept != index { blocks.swapAt(kept, index) }
+      kept += 1
+    }
+    if pendingBlanks > 0 {
+      heldBlanks.append(contentsOf: blocks[(kept - pendingBlanks)..<kept])
+      kept -= pendingBlanks
+      if heldBlanks.count > 64 {  // only without the `unicode` step: give up holding
+        blocks.insert(contentsOf: heldBlanks, at: kept)
+        kept += heldBlanks.count
+        heldBlanks.removeAll()
+        emittedInDocument = true
+        droppedSinceEmit = false
+      }
+    }
+    blocks.removeSubrange(kept...)
+    if output.blocks.isEmpty {
+      swap(&output.blocks, &blocks)
+    } else {
+      output.blocks.append(contentsOf: blocks)
+    }
+    blocks.removeAll(keepingCapacity: true)
+  }
+
+  mutating func finishDocument(into output: inout StageOutput) {
+    if droppedSinceEmit {
+      output.count(.duplicateSeparator, heldBlanks.count)
+    } else {
+      output.blocks.append(contentsOf: heldBlanks)
+    }
+    heldBlanks.removeAll()
+    emittedInDocument = false
+    droppedSinceEmit = false
+    insidePartialLine = false
+    flushPending(into: &output)
+    recent.removeAll()
+    if !options.spansDocuments {
+      exact.removeAll()
+      near?.removeAll()
+    }
+    document += 1
+  }
+
+  /// Whether a paragraph may be removed at all: long enough, with letters,
+  /// not a table row, and either ending like a sentence or long.
+  func isCandidate(_ fingerprint: ParagraphFingerprint) -> Bool {
+    isTruncationCandidate(fingerprint)
+      && (fingerprint.endsSentence || fingerprint.length >= options.minimumUnterminatedLength)
+  }
+
+  /// Whether a paragraph may be removed as a truncated copy: the same, except
+  /// that it need not end like a sentence (a fragment cut by a page break does not).
+  func isTruncationCandidate(_ fingerprint: ParagraphFingerprint) -> Bool {
+    !fingerprint.containsTab && fingerprint.length >= options.minimumLength && fingerprint.contentScalars >= 4
+  }
+
+  /// Decides whether `block` duplicates an earlier kept paragraph; indexes it if not.
+  private mutating func duplicate(_ block: Block) -> Match? {
+    block.withUTF8 { duplicate(utf8: $0, line: block.lines.lowerBound) }
+  }
+
+  /// Paragraphs shorter than this many characters are not compared for near
+  /// duplicates: with fewer 5-grams than about 44, the MinHash estimate is too
+  /// noisy (one changed character in 17 gives a true similarity of 0.63 and
+  /// estimates up to 0.97 were seen), and a one-character edit only reaches
+  /// 0.85 from about 66 characters on anyway.
+  static let nearMinimumLength = 48
+
+  private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int) -> Match? {
+    let threshold = near == nil || utf8.count < DedupStage.nearMinimumLength ? nil : options.nearDuplicateThreshold
+    let fingerprint = fingerprinter.fingerprint(utf8, signature: threshold != nil)
+    guard isCandidate(fingerprint) else {
+      guard isTruncationCandidate(fingerprint) else { return nil }
+      return recent.paragraph(extending: utf8, fingerprint: fingerprint).map { .truncated(position: $0) }
+    }
+    if let position = exact.lookup(fingerprint.exact) { return .exact(position: position) }
+    if !exact.isComplete, let store {
+      do {
+        if let line = try store.lookup(fingerprint.exact) { return .exact(position: UInt64(line)) }
+      } catch {
+        storeError = "\(error)"
+        self.store = nil
+      }
+    }
+    if let position = recent.paragraph(extending: utf8, fingerprint: fingerprint) {
+      return .truncated(position: position)
+    }
+    let compareNear = threshold != nil && fingerprint.length >= DedupStage.nearMinimumLength
+    if compareNear { fingerprinter.densify() }
+    if compareNear, let threshold, let match = near?.bestMatch(for: fingerprinter.signature, threshold: threshold) {
+      return .near(position: match.position, similarity: match.similarity)
+    }
+    let position = document << 32 | UInt64(truncatingIfNeeded: line)
+    exact.insert(fingerprint.exact, position: position)
+    recent.append(utf8, fingerprint: fingerprint, position: position)
+    if compareNear { near?.insert(fingerprinter.signature, position: position) }
+    if store != nil {
+      pending.append((fingerprint.exact, line))
+      if pending.count >= 1 << 16 { writePending() }
+    }
+    return nil
+  }
+
+  private mutating func flushPending(into output: inout StageOutput) {
+    writePending()
+    if let message = storeError {
+      output.record(.dedupDatabaseError, line: 0, detail: message)
+      storeError = nil
+    }
+  }
+
+  private mutating func writePending() {
+    guard let store, !pending.isEmpty else { return }
+    do {
+      try store.store(pending)
+    } catch {
+      storeError = "\(error)"
+      self.store = nil
+    }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Where the kept copy is, in words.
+  private func describe(_ position: UInt64) -> String {
+    let line = position & 0xFFFF_FFFF
+    let origin = position >> 32
+    if position == 0 { return "an earlier paragraph" }
+    if origin == document { return "line \(line)" }
+    if origin == 0 { return "line \(line) of an earlier document" }
+    return "line \(line) of document \(origin)"
+  }
+
+  private mutating func report(_ match: Match, of block: Block, into output: inout StageOutput) {
+    guard output.recordsChanges else {
+      switch match {
+      case .exact: output.count(.exactDuplicate)
+      case .truncated: output.count(.truncatedDuplicate)
+      case .near: output.count(.nearDuplicate)
+      }
+      return
+    }
+    let line = block.lines.lowerBound
+    switch match {
+    case .exact(let position):
+      output.record(.exactDuplicate, line: line, text: block.text, detail: "duplicate of \(describe(position)) (exact)")
+    case .truncated(let position):
+      output.record(
+        .truncatedDuplicate, line: line, text: block.text,
+        detail: "duplicate of \(describe(position)) (truncated: a prefix of it)")
+    case .near(let position, let similarity):
+      let percent = (similarity * 100).rounded()
+      output.record(
+        .nearDuplicate, line: line, text: block.text,
+        detail: "duplicate of \(describe(position)) (near, similarity \(Int(percent))%)")
+    }
+  }
+}
