@@ -68,12 +68,7 @@ struct ConvertStage: PipelineStage {
         blocks[index] = convertToTarget(fixStrays(blocks[index], into: &output), into: &output)
       }
     }
-    if output.blocks.isEmpty {
-      swap(&output.blocks, &blocks)
-    } else {
-      output.blocks.append(contentsOf: blocks)
-    }
-    blocks.removeAll(keepingCapacity: true)
+    output.emit(contentsOf: &blocks)
   }
 
   mutating func finishDocument(into output: inout StageOutput) {

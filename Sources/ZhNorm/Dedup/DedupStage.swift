@@ -130,12 +130,7 @@ struct DedupStage: PipelineStage {
       }
     }
     blocks.removeSubrange(kept...)
-    if output.blocks.isEmpty {
-      swap(&output.blocks, &blocks)
-    } else {
-      output.blocks.append(contentsOf: blocks)
-    }
-    blocks.removeAll(keepingCapacity: true)
+    output.emit(contentsOf: &blocks)
   }
 
   mutating func finishDocument(into output: inout StageOutput) {

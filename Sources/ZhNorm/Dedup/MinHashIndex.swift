@@ -39,10 +39,12 @@ struct MinHashIndex {
     var capacity = 256
     while MinHashIndex.bytes(capacity: capacity * 2) <= byteLimit && capacity < (1 << 16) { capacity *= 2 }
     self.capacity = capacity
-    signatures = [UInt32](repeating: 0, count: capacity * Fingerprinter.signatureSize)
-    positions = [UInt64](repeating: 0, count: capacity)
-    ringSequences = [UInt32](repeating: 0, count: capacity)
-    tables = [UInt32](repeating: 0, count: MinHashIndex.bands * capacity * 2)
+    // The arrays (about 10 MiB) are made at the first insertion: a run over a
+    // short input, such as `echo 测试 | zhnorm`, never pays for zeroing them.
+    signatures = []
+    positions = []
+    ringSequences = []
+    tables = []
     slotBits = capacity.trailingZeroBitCount
     tableMask = capacity * 2 - 1
   }
@@ -102,6 +104,12 @@ struct MinHashIndex {
   }
 
   mutating func insert(_ sig: UnsafeBufferPointer<UInt32>, position: UInt64) {
+    if tables.isEmpty {
+      signatures = [UInt32](repeating: 0, count: capacity * Fingerprinter.signatureSize)
+      positions = [UInt64](repeating: 0, count: capacity)
+      ringSequences = [UInt32](repeating: 0, count: capacity)
+      tables = [UInt32](repeating: 0, count: MinHashIndex.bands * capacity * 2)
+    }
     sequence &+= 1
     if sequence == 0 { sequence = 1 }
     let slot = Int(sequence &- 1) & (capacity - 1)

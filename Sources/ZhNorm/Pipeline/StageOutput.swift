@@ -25,6 +25,18 @@ public struct StageOutput {
     blocks.append(block)
   }
 
+  /// Passes all of `blocks` on, in order, and leaves `blocks` empty. When
+  /// nothing was emitted yet in this call, the array itself is handed over
+  /// (no block is copied); a stage that rewrites a batch in place ends with this.
+  public mutating func emit(contentsOf blocks: inout [Block]) {
+    if self.blocks.isEmpty {
+      swap(&self.blocks, &blocks)
+    } else {
+      self.blocks.append(contentsOf: blocks)
+    }
+    blocks.removeAll(keepingCapacity: true)
+  }
+
   /// Counts `count` changes of `kind` made by the current step.
   public mutating func count(_ kind: ChangeKind, _ count: Int = 1) {
     statistics.add(count, kind, by: step)

@@ -314,15 +314,7 @@ struct RepairStage: PipelineStage {
 
   /// Cleans the block's text again with the `unicode` rules, when that step runs.
   private func clean(_ block: inout Block, into output: inout StageOutput) {
-    guard let cleaner else { return }
-    let cleaned: String? = block.withUTF8 { utf8 in
-      guard cleaner.needsWork(utf8: utf8, trimTrailingWhitespace: true) else { return nil }
-      var counts = UnicodeCleaner.Counts()
-      let text = cleaner.cleanedText(utf8: utf8, trimTrailingWhitespace: true, counts: &counts)
-      output.add(counts)
-      return text
-    }
-    if let cleaned { block.text = cleaned }
+    cleaner?.clean(&block, trimTrailingWhitespace: true, into: &output)
   }
 
   /// Removes pinyin annotations; returns whether the text changed.

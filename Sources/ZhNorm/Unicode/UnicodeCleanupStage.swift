@@ -53,12 +53,7 @@ struct UnicodeCleanupStage: PipelineStage {
       heldBlank = blocks[kept]
     }
     blocks.removeSubrange(kept...)
-    if output.blocks.isEmpty {
-      swap(&output.blocks, &blocks)
-    } else {
-      output.blocks.append(contentsOf: blocks)
-    }
-    blocks.removeAll(keepingCapacity: true)
+    output.emit(contentsOf: &blocks)
   }
 
   /// Cleans `block` in place; returns whether it is a blank line.
@@ -75,15 +70,7 @@ struct UnicodeCleanupStage: PipelineStage {
       output.count(.lineEnding)
     }
 
-    let trims = !block.isPartialLine
-    let cleaned: String? = block.withUTF8 { utf8 in
-      guard cleaner.needsWork(utf8: utf8, trimTrailingWhitespace: trims) else { return nil }
-      var counts = UnicodeCleaner.Counts()
-      let text = cleaner.cleanedText(utf8: utf8, trimTrailingWhitespace: trims, counts: &counts)
-      output.add(counts)
-      return text
-    }
-    if let cleaned { block.text = cleaned }
+    cleaner.clean(&block, trimTrailingWhitespace: !block.isPartialLine, into: &output)
     return block.utf8Count == 0 && !block.isPartialLine && !continuesLine
   }
 
@@ -92,6 +79,21 @@ struct UnicodeCleanupStage: PipelineStage {
     heldBlank = nil
     atDocumentStart = true
     insidePartialLine = false
+  }
+}
+
+extension UnicodeCleaner {
+  /// Cleans `block` in place, counting what changed in `output`. The text is
+  /// read from the block's bytes; a block that needs nothing keeps its storage.
+  func clean(_ block: inout Block, trimTrailingWhitespace: Bool, into output: inout StageOutput) {
+    let cleaned: String? = block.withUTF8 { utf8 in
+      guard needsWork(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace) else { return nil }
+      var counts = Counts()
+      let text = cleanedText(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts)
+      output.add(counts)
+      return text
+    }
+    if let cleaned { block.text = cleaned }
   }
 }
 

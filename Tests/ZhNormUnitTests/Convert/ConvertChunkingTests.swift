@@ -32,7 +32,7 @@ struct ConvertChunkingTests {
 
   @Test(arguments: ConversionProfile.allCases)
   func sevenByteAndRandomSplitsMatchWholeText(_ profile: ConversionProfile) {
-    var random = SplitMix64(seed: UInt64(profile.tableIndex + 1))
+    var random = SeededGenerator(seed: UInt64(profile.tableIndex + 1))
     for text in Self.texts {
       let whole = Array(ScriptConverter(profile: profile).convert(text).utf8)
       let bytes = Array(text.utf8)
@@ -95,18 +95,6 @@ struct RepeatingSize: IteratorProtocol {
   mutating func next() -> Int? { size }
 }
 
-/// A small deterministic random generator for reproducible splits.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 extension String {
   /// The string cut into pieces of `count` characters (the last may be shorter).
