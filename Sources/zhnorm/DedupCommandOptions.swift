@@ -11,7 +11,7 @@ struct DedupCommandOptions: ParsableArguments {
   @Option(
     name: .customLong("near-dup"),
     help: ArgumentHelp("Near-duplicate threshold: MinHash Jaccard similarity of character 5-grams, 0 < T ≤ 1, or 'off'.", valueName: "T|off"))
-  var nearDuplicate: NearDuplicateThreshold = NearDuplicateThreshold(value: 0.85)
+  var nearDuplicate: NearDuplicateThreshold = NearDuplicateThreshold(value: nil)
 
   @Option(
     name: .customLong("dedup-min-length"),

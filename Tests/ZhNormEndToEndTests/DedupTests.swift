@@ -51,11 +51,12 @@ struct DedupTests {
     #expect(removal?["detail"] as? String == "duplicate of line 1 (exact)")
   }
 
-  @Test("--near-dup off keeps near copies; bad values are usage errors")
+  @Test("--near-dup 0.85 removes near copies; off (the default) keeps them; bad values are usage errors")
   func nearOption() throws {
     let edited = Self.first.replacingOccurrences(of: "强大力量。", with: "强大力量！")
     let input = "\(Self.first)\n\n\(edited)\n"
-    #expect(try ZhNormBinary.run([], input: Data(input.utf8)).text == "\(Self.first)\n")
+    #expect(try ZhNormBinary.run(["--near-dup", "0.85"], input: Data(input.utf8)).text == "\(Self.first)\n")
+    #expect(try ZhNormBinary.run([], input: Data(input.utf8)).text == input)
     #expect(try ZhNormBinary.run(["--near-dup", "off"], input: Data(input.utf8)).text == input)
     #expect(try ZhNormBinary.run(["--near-dup", "1.5"], input: Data(input.utf8)).status == 64)
     #expect(try ZhNormBinary.run(["--dedup-memory", "lots"], input: Data(input.utf8)).status == 64)

@@ -20,7 +20,10 @@ public struct DedupOptions: Sendable, Hashable {
   public var scope: Scope
   /// Near-duplicate threshold: a paragraph whose estimated Jaccard similarity
   /// (character 5-gram MinHash) to an earlier kept paragraph is at least this
-  /// is removed. `nil` turns near-duplicate detection off. Default: 0.85.
+  /// is removed. `nil` turns near-duplicate detection off. Default: `nil`
+  /// (off): on real documentation, even 0.95 removed paragraphs that differ in
+  /// one word that matters ("are considered" / "are not considered",
+  /// "第 1 页" / "第 4 页"), and a wrong removal is worse than a kept repeat.
   public var nearDuplicateThreshold: Double?
   /// Paragraphs shorter than this many characters (after normalization for
   /// comparison: whitespace does not count) are never removed. Default: 16.
@@ -41,7 +44,7 @@ public struct DedupOptions: Sendable, Hashable {
   /// Creates options; the defaults are documented on each property.
   public init(
     scope: Scope = .document,
-    nearDuplicateThreshold: Double? = 0.85,
+    nearDuplicateThreshold: Double? = nil,
     minimumLength: Int = 16,
     minimumUnterminatedLength: Int = 32,
     databasePath: String? = nil,

@@ -36,11 +36,11 @@ struct DedupStageTests {
     #expect(clean("\(fragment)\n\n\(rest)\n\n\(fragment)\n\n\(Self.other)\n") == "\(fragment)\n\n\(rest)\n\n\(Self.other)\n")
   }
 
-  @Test("A near repeat goes at 0.85 and stays with --near-dup off")
+  @Test("A near repeat goes at 0.85 and stays with near-duplicate detection off (the default)")
   func near() {
     let edited = Self.long.replacingOccurrences(of: "长期根本任务", with: "长期基本任务")
-    #expect(clean("\(Self.long)\n\n\(edited)\n") == "\(Self.long)\n")
-    #expect(clean("\(Self.long)\n\n\(edited)\n") { $0.nearDuplicateThreshold = nil } == "\(Self.long)\n\n\(edited)\n")
+    #expect(clean("\(Self.long)\n\n\(edited)\n") { $0.nearDuplicateThreshold = 0.85 } == "\(Self.long)\n")
+    #expect(clean("\(Self.long)\n\n\(edited)\n") == "\(Self.long)\n\n\(edited)\n")
   }
 
   @Test("Short and structural repeats stay")
@@ -75,6 +75,7 @@ struct DedupStageTests {
   func records() {
     var configuration = NormalizerConfiguration(steps: [.unicode, .dedup], recordsChanges: true)
     configuration.dedup.scope = .run
+    configuration.dedup.nearDuplicateThreshold = 0.85
     var stream = Normalizer(configuration: configuration).makeStream()
     let edited = Self.long.replacingOccurrences(of: "长期根本任务", with: "长期基本任务")
     _ = stream.push(Array("\(Self.long)\n\n\(Self.long)\n\n\(String(Self.long.prefix(50)))\n\n\(edited)\n".utf8))
@@ -94,13 +95,14 @@ struct DedupStageTests {
   func precisionAndRecall(seed: UInt64) {
     var generator = SeededGenerator(seed: seed)
     let corpus = DedupCorpus.document(count: 400, using: &generator)
-    let output = clean(corpus.text)
+    let withNear: (inout DedupOptions) -> Void = { $0.nearDuplicateThreshold = 0.85 }
+    let output = clean(corpus.text, withNear)
     let score = DedupScore(corpus: corpus, output: output)
     print("dedup seed \(seed): precision \(score.precision) recall \(score.recall) TP \(score.truePositives) FP \(score.falsePositives) FN \(score.falseNegatives) missed \(score.missedByKind)")
     #expect(score.falsePositives == 0)
     #expect(score.recall >= 0.95)
     // Running again on the output removes nothing more.
-    #expect(clean(output) == output)
+    #expect(clean(output, withNear) == output)
   }
 
   @Test("The exact index stays under its memory limit and only forgets")
