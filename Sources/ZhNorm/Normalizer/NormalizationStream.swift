@@ -22,12 +22,18 @@ public struct NormalizationStream {
   private var pipeline: BlockPipeline
   private var output: StageOutput
   private var decoded: [Block] = []
+  /// Set when the only step is profile conversion: see ``RawConversionPath``.
+  private var raw: RawConversionPath?
+  private var rawDiagnostics: [Diagnostic] = []
   private var startsNewDocument = false
 
   init(configuration: NormalizerConfiguration) {
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
     pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
+    if configuration.steps == [.convert], let profile = configuration.convert.profile {
+      raw = RawConversionPath(profile: profile)
+    }
   }
 
   /// Statistics of the current document (after ``finishDocument()``: of the
@@ -46,6 +52,19 @@ public struct NormalizationStream {
   /// per chunk, which matters at hundreds of megabytes per second.
   public mutating func push(_ bytes: some Collection<UInt8>, appendingTo result: inout [UInt8]) {
     if startsNewDocument { resetStatistics() }
+    if raw != nil {
+      let before = result.count
+      let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+        raw!.push(UnsafeRawBufferPointer(buffer), appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
+      }
+      if done == nil {
+        Array(bytes).withUnsafeBytes {
+          raw!.push($0, appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
+        }
+      }
+      output.statistics.bytesOut += result.count - before
+      return
+    }
     let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
       decoder.push(UnsafeRawBufferPointer(buffer), into: &decoded, statistics: &output.statistics)
     }
@@ -67,6 +86,13 @@ public struct NormalizationStream {
   /// Ends the current document, appending the rest of its output to `result`.
   public mutating func finishDocument(appendingTo result: inout [UInt8]) {
     if startsNewDocument { resetStatistics() }
+    if raw != nil {
+      let before = result.count
+      raw!.finish(appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
+      output.statistics.bytesOut += result.count - before
+      startsNewDocument = true
+      return
+    }
     decoder.finish(into: &decoded, statistics: &output.statistics)
     drain(finishing: true, into: &result)
     startsNewDocument = true
@@ -82,7 +108,8 @@ public struct NormalizationStream {
   /// Takes the diagnostics (such as invalid UTF-8) found since the last call.
   /// At most 100 are kept per document; ``statistics`` counts them all.
   public mutating func takeDiagnostics() -> [Diagnostic] {
-    decoder.takeDiagnostics()
+    defer { rawDiagnostics.removeAll() }
+    return rawDiagnostics + decoder.takeDiagnostics()
   }
 
   private mutating func resetStatistics() {

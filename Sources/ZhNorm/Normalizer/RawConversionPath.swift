@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// The pipeline when its only step is profile conversion (`-c PROFILE --only
+/// convert`): the bytes stream straight through the converter, without being
+/// cut into lines.
+///
+/// OpenCC's conversion never looks across a line break (no dictionary key
+/// contains one), so lines need not be made; skipping them (and the blocks,
+/// and writing them back) is what lets conversion run at the converter's own
+/// speed. The output is the same as the block pipeline's. The input is still
+/// validated: a chunk with ill-formed UTF-8 is repaired (each ill-formed
+/// sequence becomes U+FFFD, counted, with a diagnostic) before conversion.
+/// Line statistics count line feeds; the `script-conversion` count, which
+/// the block pipeline keeps per line, is not kept on this path.
+struct RawConversionPath {
+  private var converter: ScriptConverter
+  private let profile: ConversionProfile
+  /// The start of a UTF-8 sequence cut by the end of the last chunk.
+  private var carry: [UInt8] = []
+  private var offset = 0
+  private var lineNumber = 1
+  private var endsWithLineFeed = true
+
+  init(profile: ConversionProfile) {
+    self.profile = profile
+    converter = ScriptConverter(profile: profile)
+  }
+
+  /// Converts the next chunk; appends the output that is final to `result`.
+  mutating func push(
+    _ bytes: UnsafeRawBufferPointer, appendingTo result: inout [UInt8],
+    statistics: inout DocumentStatistics, diagnostics: inout [Diagnostic]
+  ) {
+    statistics.bytesIn += bytes.count
+    let input = bytes.bindMemory(to: UInt8.self)
+    guard !input.isEmpty else { return }
+    // Whole sequences of this chunk: the carry completed by its first bytes,
+    // then everything up to a sequence cut by the chunk's end.
+    var start = 0
+    var head: [UInt8] = []
+    if !carry.isEmpty {
+      // Complete the cut sequence with as many bytes as continue it validly.
+      head = carry
+      carry = []
+      let total = Self.sequenceLength(head[0])
+      while head.count < total && start < input.count && Self.isPrefix(head + [input[start]]) {
+        head.append(input[start])
+        start += 1
+      }
+      if head.count < total {
+        if start == input.count {
+          carry = head  // still incomplete: wait for more
+          return
+        }
+        // Broken off: the cut bytes are one ill-formed sequence; the byte
+        // that broke it starts the rest, as in a whole-input decode.
+        let repaired = repair(head, statistics: &statistics, diagnostics: &diagnostics)
+        result += converter.convertUTF8(chunk: repaired)
+        offset += head.count
+        head = []
+      }
+    }
+    var end = input.count
+    var back = 0
+    while back < 3 && end - back - 1 >= start {
+      let byte = input[end - back - 1]
+      if byte & 0xC0 != 0x80 {
+        if byte >= 0xC0 && Self.sequenceLength(byte) > back + 1 && Self.isPrefix(Array(input[(end - back - 1)...])) {
+          end -= back + 1
+        }
+        break
+      }
+      back += 1
+    }
+    let body = UnsafeBufferPointer(rebasing: input[start..<end])
+    carry = Array(input[end...])
+    let valid = (head.isEmpty || head.withUnsafeBufferPointer(UTF8Validation.isValid)) && UTF8Validation.isValid(body)
+    if valid {
+      if !head.isEmpty { result += converter.convertUTF8(chunk: head) }
+      result += converter.convertUTF8(chunk: body)
+    } else {
+      let repaired = repair(head + Array(body), statistics: &statistics, diagnostics: &diagnostics)
+      result += converter.convertUTF8(chunk: repaired)
+    }
+    head.withUnsafeBufferPointer { count($0, statistics: &statistics) }
+    count(body, statistics: &statistics)
+    offset += head.count + body.count
+  }
+
+  /// Ends the document: converts what is held back, and resets.
+  mutating func finish(appendingTo result: inout [UInt8], statistics: inout DocumentStatistics, diagnostics: inout [Diagnostic]) {
+    if !carry.isEmpty {
+      let repaired = repair(carry, statistics: &statistics, diagnostics: &diagnostics)
+      result += converter.convertUTF8(chunk: repaired)
+      carry.withUnsafeBufferPointer { count($0, statistics: &statistics) }
+      carry = []
+    }
+    result += converter.finishUTF8()
+    if !endsWithLineFeed { statistics.linesIn += 1 }
+    statistics.linesOut = statistics.linesIn
+    self = RawConversionPath(profile: profile)
+  }
+
+  /// Counts the line feeds of `bytes` (with `memchr`, at memory speed).
+  private mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, statistics: inout DocumentStatistics) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    var lines = 0
+    var position = UnsafeRawPointer(base)
+    let end = UnsafeRawPointer(base + bytes.count)
+    while position < end, let found = memchr(position, 0x0A, end - position) {
+      lines += 1
+      position = UnsafeRawPointer(found) + 1
+    }
+    statistics.linesIn += lines
+    lineNumber += lines
+    endsWithLineFeed = bytes[bytes.count - 1] == 0x0A
+  }
+
+  /// Replaces each ill-formed sequence of `bytes` with U+FFFD, counting it.
+  private func repair(_ bytes: [UInt8], statistics: inout DocumentStatistics, diagnostics: inout [Diagnostic]) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 16)
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var position = 0
+    var line = lineNumber
+    decoding: while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        result.append(contentsOf: encoded)
+        if encoded.count == 1 && encoded.first == 0x0A { line += 1 }
+        position += encoded.count
+      case .error(let length):
+        result.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        statistics.invalidSequences += 1
+        if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset + position }
+        if diagnostics.count < LineDecoder.diagnosticLimit {
+          diagnostics.append(Diagnostic(kind: .invalidUTF8, byteOffset: offset + position, line: line, length: length))
+        }
+        position += length
+      case .emptyInput:
+        break decoding
+      }
+    }
+    return result
+  }
+
+  private static func sequenceLength(_ lead: UInt8) -> Int {
+    lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead <= 0xF4 ? 4 : 1
+  }
+
+  /// Whether `bytes` could be the start of a well-formed sequence.
+  private static func isPrefix(_ bytes: [UInt8]) -> Bool {
+    guard let b0 = bytes.first, b0 >= 0xC2, b0 <= 0xF4 else { return false }
+    guard bytes.count > 1 else { return true }
+    let lower: UInt8 = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80
+    let upper: UInt8 = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF
+    guard bytes[1] >= lower && bytes[1] <= upper else { return false }
+    return bytes.dropFirst(2).allSatisfy { $0 & 0xC0 == 0x80 }
+  }
+}
