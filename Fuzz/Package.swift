@@ -4,7 +4,7 @@
 // package builds without the fuzzer runtime. Build and run with `Fuzz/run`.
 import PackageDescription
 
-let fuzzTargets = ["FuzzPipeline", "FuzzDecoder"]
+let fuzzTargets = ["FuzzPipeline", "FuzzDecoder", "FuzzConvert"]
 
 let package = Package(
   name: "ZhNormFuzz",

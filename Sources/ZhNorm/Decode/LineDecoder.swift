@@ -160,7 +160,7 @@ struct LineDecoder {
         continue
       }
       if i &+ length > count {
-        if !atEnd && Self.isValidPrefix(base, from: i, to: count) { break scanning }
+        if !atEnd && UTF8Validation.isSequencePrefix(UnsafeBufferPointer(start: base + i, count: count - i)) { break scanning }
         if invalid == nil { invalid = i }
         lastBad = i
         i &+= 1
@@ -199,17 +199,6 @@ struct LineDecoder {
     guard let last = found.last else { return }
     let end = last.isSegment ? last.range.upperBound : start
     emit(found, upTo: end, into: &blocks, statistics: &statistics)
-  }
-
-  /// Whether `base[from..<to]` could be the start of a well-formed sequence.
-  private static func isValidPrefix(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Bool {
-    let b0 = base[from]
-    guard from + 1 < to else { return true }
-    let b1 = base[from + 1]
-    let lower: UInt8 = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80
-    let upper: UInt8 = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF
-    guard b1 >= lower && b1 <= upper else { return false }
-    return from + 2 >= to || base[from + 2] & 0xC0 == 0x80
   }
 
   /// Turns the lines found in `buffer[..<end]` into blocks and moves the rest

@@ -6,6 +6,23 @@
 /// locates and replaces each ill-formed sequence; the property tests check
 /// that both agree.
 enum UTF8Validation {
+  /// Whether `bytes` (at most 4) could be the start of one well-formed
+  /// sequence: a lead byte and continuation bytes within Table 3-7's ranges.
+  /// A complete sequence counts too.
+  static func isSequencePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let b0 = bytes.first, b0 >= 0xC2, b0 <= 0xF4 else { return false }
+    guard bytes.count > 1 else { return true }
+    let lower: UInt8 = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80
+    let upper: UInt8 = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF
+    guard bytes[1] >= lower && bytes[1] <= upper else { return false }
+    return bytes.dropFirst(2).allSatisfy { $0 & 0xC0 == 0x80 }
+  }
+
+  /// The length of the sequence that `lead` starts (1 for a byte that starts none).
+  static func sequenceLength(_ lead: UInt8) -> Int {
+    lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead <= 0xF4 ? 4 : 1
+  }
+
   /// Whether `bytes` is well-formed UTF-8. O(n).
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return true }

@@ -149,17 +149,9 @@ struct RawConversionPath {
     return result
   }
 
-  private static func sequenceLength(_ lead: UInt8) -> Int {
-    lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead <= 0xF4 ? 4 : 1
-  }
+  private static func sequenceLength(_ lead: UInt8) -> Int { UTF8Validation.sequenceLength(lead) }
 
-  /// Whether `bytes` could be the start of a well-formed sequence.
   private static func isPrefix(_ bytes: [UInt8]) -> Bool {
-    guard let b0 = bytes.first, b0 >= 0xC2, b0 <= 0xF4 else { return false }
-    guard bytes.count > 1 else { return true }
-    let lower: UInt8 = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80
-    let upper: UInt8 = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF
-    guard bytes[1] >= lower && bytes[1] <= upper else { return false }
-    return bytes.dropFirst(2).allSatisfy { $0 & 0xC0 == 0x80 }
+    bytes.withUnsafeBufferPointer(UTF8Validation.isSequencePrefix)
   }
 }
