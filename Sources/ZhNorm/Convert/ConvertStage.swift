@@ -22,6 +22,8 @@ struct ConvertStage: PipelineStage {
   private var partialLineConverter: ScriptConverter?
   private var held: [Block] = []
   private var evidence = ScriptEvidence()
+  /// Hashes of the lines counted as evidence so far (the decision window only).
+  private var countedLines: Set<Int> = []
   private var decided = false
   private var strayFixer: StrayCharacterFixer?
 
@@ -45,7 +47,20 @@ struct ConvertStage: PipelineStage {
       return
     }
     held.append(block)
-    evidence += block.withUTF8 { detector.evidence(inUTF8: $0) }
+    // The decision must come out the same on a second run, so its evidence
+    // must not depend on what later steps change. Exactly the first
+    // `decisionHanCharacters` Han characters count, however they are cut into
+    // lines (the repair step may join lines on one run and find them joined on
+    // the next), and a line that repeats one already counted does not count
+    // again (the dedup step, after this one, removes such repeats).
+    let remaining = options.decisionHanCharacters - evidence.hanCharacters
+    let (isNew, found) = block.withUTF8 { utf8 -> (Bool, ScriptEvidence) in
+      var hasher = Hasher()
+      hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
+      guard countedLines.insert(hasher.finalize()).inserted else { return (false, ScriptEvidence()) }
+      return (true, detector.evidence(inUTF8: utf8, hanLimit: remaining))
+    }
+    if isNew { evidence += found }
     if evidence.hanCharacters >= options.decisionHanCharacters || held.count >= options.maximumHeldBlocks {
       decideAndRelease(into: &output)
     }
@@ -81,12 +96,14 @@ struct ConvertStage: PipelineStage {
     partialLineConverter = nil
     held = []
     evidence = ScriptEvidence()
+    countedLines = []
     decided = false
     strayFixer = nil
   }
 
   private mutating func decideAndRelease(into output: inout StageOutput) {
     decided = true
+    countedLines = []
     if let script = evidence.clearScript {
       strayFixer = StrayCharacterFixer(documentScript: script)
     }

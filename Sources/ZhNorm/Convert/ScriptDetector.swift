@@ -15,13 +15,18 @@ public struct ScriptDetector: Sendable {
 
   /// Like `evidence(in:)`, over UTF-8 bytes. O(n).
   public func evidence(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> ScriptEvidence {
+    evidence(inUTF8: utf8, hanLimit: .max)
+  }
+
+  /// The evidence in the first `hanLimit` Han characters of `utf8`. O(n).
+  public func evidence(inUTF8 utf8: UnsafeBufferPointer<UInt8>, hanLimit: Int) -> ScriptEvidence {
     guard let p = utf8.baseAddress else { return ScriptEvidence() }
     var simplifiedOnly = 0
     var traditionalOnly = 0
     var han = 0
     var i = 0
     let end = utf8.count
-    while i < end {
+    while i < end && han < hanLimit {
       if p[i] < 0xE0 {  // ASCII and two-byte scalars hold no Han characters
         i &+= 1
         continue

@@ -61,7 +61,7 @@ public struct StrayCharacterFixer: Sendable {
   public struct Result: Sendable, Equatable {
     /// The fixed text.
     public var text: String
-    /// Every replacement made, in text order.
+    /// Every replacement made (in text order within each pass over the text).
     public var changes: [Replacement] = []
     /// How many characters were replaced.
     public var replacements: Int { changes.count }
@@ -71,6 +71,21 @@ public struct StrayCharacterFixer: Sendable {
   /// only text that contains a stray is decoded further. Returns the text
   /// unchanged (and 0) when there is nothing to fix.
   public func fix(_ text: String) -> Result {
+    // Whether a stray is kept as a deliberate use depends on its neighbours,
+    // and fixing one stray changes the neighbours of others; so the fixer is
+    // applied until nothing changes, which makes its result a fixed point
+    // (running zhnorm again changes nothing). Each pass replaces at least one
+    // stray with a character of the document's script, so this ends.
+    var result = fixOnce(text)
+    while !result.changes.isEmpty {
+      let again = fixOnce(result.text)
+      if again.changes.isEmpty { break }
+      result = Result(text: again.text, changes: result.changes + again.changes)
+    }
+    return result
+  }
+
+  private func fixOnce(_ text: String) -> Result {
     let strays: ScalarSet
     let natives: ScalarSet
     switch documentScript {
