@@ -20,6 +20,9 @@ struct LineFacts {
   var hasSpaceBetweenHan: Bool
   /// Scalars before the first clause or sentence mark (the whole length when none).
   var firstClauseLength: Int
+  /// Whether the line has a Han character, a letter or a digit: a line of
+  /// symbols only (`-----`, `/////`, replacement characters) is not text.
+  var hasWordCharacter: Bool
 
   init(_ utf8: UnsafeBufferPointer<UInt8>) {
     head = []
@@ -29,6 +32,7 @@ struct LineFacts {
     hasInnerClauseMark = false
     hasSpaceBetweenHan = false
     firstClauseLength = -1
+    hasWordCharacter = false
     var beforePrevious: UInt32 = 0
     var previous: UInt32 = 0
     var sawMark = false
@@ -39,6 +43,9 @@ struct LineFacts {
       if length < Self.edge { head.append(s) }
       if sawMark { hasInnerClauseMark = true }
       if s == 0x09 { hasTab = true }
+      if !hasWordCharacter, TextFacts.isHan(s) || (Unicode.Scalar(s)?.properties.isAlphabetic ?? false) || (0x30...0x39).contains(s) {
+        hasWordCharacter = true
+      }
       if TextFacts.isClauseMark(s) {
         if firstClauseLength < 0 { firstClauseLength = length }
         // 、 is left out: titles list things with it (`盛阅春会见小米集团合伙人、总裁卢伟冰一行`).
@@ -74,6 +81,7 @@ enum StructureClassifier {
     let s = f.head
     guard let first = s.first else { return nil }
     if first == 0x23 { return "a heading mark (#)" }
+    if !f.hasWordCharacter { return "no text (symbols only: a separator or debris)" }
     if [0x2022, 0x25CF, 0x25A0, 0x25C6, 0x25B2, 0x2605, 0x25CB, 0x25A1, 0x2606, 0x00B7, 0x30FB, 0x2023, 0x2043].contains(first) {
       return "a bullet"
     }
@@ -139,6 +147,7 @@ enum StructureClassifier {
   /// table row. Short lines without a clause mark inside are taken as titles.
   static func isStandalone(_ f: LineFacts) -> String? {
     if f.hasTab { return "a table row (tabs)" }
+    if !f.hasWordCharacter { return "no text (symbols only: a separator or debris)" }
     if let structure = startsStructure(f), f.length < 40 { return structure }
     if f.hasSpaceBetweenHan && f.length < 50 { return "title-style spacing" }
     if f.length < 32 && !f.hasInnerClauseMark { return "a short line without clause marks (title, byline or signature)" }

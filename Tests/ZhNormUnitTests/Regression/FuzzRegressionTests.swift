@@ -16,6 +16,12 @@ struct FuzzRegressionTests {
   /// first run did not fix strays; the second, after dedup had removed the
   /// repeats, did. Fixed by counting evidence over exactly the first Han
   /// characters, not counting repeated lines, and fixing strays to a fixed point.
+  ///
+  /// fuzz-pipeline-a0dc01ef: lines of slashes and replacement characters between
+  /// repeated paragraphs. The first run kept them apart (the repeats stood
+  /// between them); the second, once dedup had removed the repeats, joined them.
+  /// Fixed by treating a line without a Han character, letter or digit as
+  /// structure, never joined.
   @Test("The default pipeline is idempotent on every saved fuzz input", arguments: inputs)
   func idempotent(name: String) throws {
     let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
