@@ -79,25 +79,7 @@ struct OutputBuffer: ~Copyable {
   @inline(__always)
   mutating func append(scalar: UInt32) {
     reserve(4)
-    if scalar < 0x80 {
-      base[count] = UInt8(scalar)
-      count &+= 1
-    } else if scalar < 0x800 {
-      base[count] = UInt8(0xC0 | (scalar >> 6))
-      base[count &+ 1] = UInt8(0x80 | (scalar & 0x3F))
-      count &+= 2
-    } else if scalar < 0x1_0000 {
-      base[count] = UInt8(0xE0 | (scalar >> 12))
-      base[count &+ 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-      base[count &+ 2] = UInt8(0x80 | (scalar & 0x3F))
-      count &+= 3
-    } else {
-      base[count] = UInt8(0xF0 | (scalar >> 18))
-      base[count &+ 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-      base[count &+ 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-      base[count &+ 3] = UInt8(0x80 | (scalar & 0x3F))
-      count &+= 4
-    }
+    count &+= UTF8Codec.encode(scalar, to: base + count)
   }
 
   /// The bytes written so far, valid until the next mutation.

@@ -160,7 +160,7 @@ struct LineDecoder {
         continue
       }
       if i &+ length > count {
-        if !atEnd && UTF8Validation.isSequencePrefix(UnsafeBufferPointer(start: base + i, count: count - i)) { break scanning }
+        if !atEnd && UTF8Codec.isSequencePrefix(UnsafeBufferPointer(start: base + i, count: count - i)) { break scanning }
         if invalid == nil { invalid = i }
         lastBad = i
         i &+= 1
@@ -268,7 +268,7 @@ struct LineDecoder {
   /// Decodes `buffer[range]`, replacing ill-formed sequences with U+FFFD.
   private mutating func decode(_ range: Range<Int>, statistics: inout DocumentStatistics) -> String {
     let bytes = buffer.withUTF8 { UnsafeBufferPointer(rebasing: $0[range]) }
-    if UTF8Validation.isValid(bytes) {
+    if UTF8Codec.isValid(bytes) {
       return String(decoding: bytes, as: UTF8.self)
     }
     var result = String.UnicodeScalarView()

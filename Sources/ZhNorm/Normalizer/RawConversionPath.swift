@@ -78,7 +78,7 @@ struct RawConversionPath {
     }
     let body = UnsafeBufferPointer(rebasing: input[start..<end])
     carry = Array(input[end...])
-    let valid = (head.isEmpty || head.withUnsafeBufferPointer(UTF8Validation.isValid)) && UTF8Validation.isValid(body)
+    let valid = (head.isEmpty || head.withUnsafeBufferPointer(UTF8Codec.isValid)) && UTF8Codec.isValid(body)
     if valid {
       if !head.isEmpty { result += converter.convertUTF8(chunk: head) }
       result += converter.convertUTF8(chunk: body)
@@ -149,9 +149,9 @@ struct RawConversionPath {
     return result
   }
 
-  private static func sequenceLength(_ lead: UInt8) -> Int { UTF8Validation.sequenceLength(lead) }
+  private static func sequenceLength(_ lead: UInt8) -> Int { UTF8Codec.sequenceLength(lead) }
 
   private static func isPrefix(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer(UTF8Validation.isSequencePrefix)
+    bytes.withUnsafeBufferPointer(UTF8Codec.isSequencePrefix)
   }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite("UTF-8 validation")
 struct UTF8ValidationTests {
   func agreesWithStandardLibrary(_ bytes: [UInt8]) -> Bool {
-    let ours = bytes.withUnsafeBufferPointer(UTF8Validation.isValid)
+    let ours = bytes.withUnsafeBufferPointer(UTF8Codec.isValid)
     let standard = String(validating: bytes, as: UTF8.self) != nil
     return ours == standard
   }

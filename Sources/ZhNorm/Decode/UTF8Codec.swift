@@ -1,11 +1,12 @@
-/// A fast check that bytes are well-formed UTF-8 (Unicode, Table 3-7).
+/// UTF-8 at the byte level, for the hot paths: a fast check that bytes are
+/// well-formed (Unicode, Table 3-7), sequence prefixes, and encoding a scalar.
 ///
 /// The decoder validates each batch of lines once, at about memory speed for
 /// ASCII (eight bytes per step) and one branch per sequence otherwise. Only a
 /// batch this rejects goes through the standard library's decoder, which
 /// locates and replaces each ill-formed sequence; the property tests check
 /// that both agree.
-enum UTF8Validation {
+enum UTF8Codec {
   /// Whether `bytes` (at most 4) could be the start of one well-formed
   /// sequence: a lead byte and continuation bytes within Table 3-7's ranges.
   /// A complete sequence counts too.
@@ -21,6 +22,30 @@ enum UTF8Validation {
   /// The length of the sequence that `lead` starts (1 for a byte that starts none).
   static func sequenceLength(_ lead: UInt8) -> Int {
     lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead <= 0xF4 ? 4 : 1
+  }
+
+  /// Writes `scalar` (a valid scalar value) as UTF-8 at `target`, which must
+  /// have room for 4 bytes; returns the number of bytes written.
+  @inline(__always)
+  static func encode(_ scalar: UInt32, to target: UnsafeMutablePointer<UInt8>) -> Int {
+    if scalar < 0x80 {
+      target[0] = UInt8(scalar)
+      return 1
+    } else if scalar < 0x800 {
+      target[0] = UInt8(0xC0 | (scalar >> 6))
+      target[1] = UInt8(0x80 | (scalar & 0x3F))
+      return 2
+    } else if scalar < 0x1_0000 {
+      target[0] = UInt8(0xE0 | (scalar >> 12))
+      target[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+      target[2] = UInt8(0x80 | (scalar & 0x3F))
+      return 3
+    }
+    target[0] = UInt8(0xF0 | (scalar >> 18))
+    target[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+    target[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+    target[3] = UInt8(0x80 | (scalar & 0x3F))
+    return 4
   }
 
   /// Whether `bytes` is well-formed UTF-8. O(n).
