@@ -44,22 +44,8 @@ VERSION = 1
 
 # ---------------------------------------------------------------- dictionaries
 
-def load_dict(data_dir, file_name):
-    """key -> first value, in file order (OpenCC uses the first candidate)."""
-    entries = {}
-    with open(os.path.join(data_dir, file_name), encoding="utf-8-sig") as f:
-        for line in f:
-            line = line.strip()
-            if not line or line.startswith("#") or "\t" not in line:
-                continue
-            key, rest = line.split("\t", 1)
-            values = rest.split()
-            if values and key not in entries:
-                entries[key] = values[0]
-    return entries
-
-
 def load_dict_all_values(data_dir, file_name):
+    """key -> every value, for the first line of each key, in file order."""
     entries = {}
     with open(os.path.join(data_dir, file_name), encoding="utf-8-sig") as f:
         for line in f:
@@ -69,6 +55,11 @@ def load_dict_all_values(data_dir, file_name):
             key, rest = line.split("\t", 1)
             entries.setdefault(key, rest.split())
     return entries
+
+
+def load_dict(data_dir, file_name):
+    """key -> first value (OpenCC uses the first candidate)."""
+    return {key: values[0] for key, values in load_dict_all_values(data_dir, file_name).items() if values}
 
 
 class Node:
