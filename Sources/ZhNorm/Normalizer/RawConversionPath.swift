@@ -46,7 +46,7 @@ struct RawConversionPath {
       // Complete the cut sequence with as many bytes as continue it validly.
       head = carry
       carry = []
-      let total = Self.sequenceLength(head[0])
+      let total = UTF8Codec.sequenceLength(head[0])
       while head.count < total && start < input.count && Self.isPrefix(head + [input[start]]) {
         head.append(input[start])
         start += 1
@@ -69,7 +69,7 @@ struct RawConversionPath {
     while back < 3 && end - back - 1 >= start {
       let byte = input[end - back - 1]
       if byte & 0xC0 != 0x80 {
-        if byte >= 0xC0 && Self.sequenceLength(byte) > back + 1 && Self.isPrefix(Array(input[(end - back - 1)...])) {
+        if byte >= 0xC0 && UTF8Codec.sequenceLength(byte) > back + 1 && Self.isPrefix(Array(input[(end - back - 1)...])) {
           end -= back + 1
         }
         break
@@ -148,8 +148,6 @@ struct RawConversionPath {
     }
     return result
   }
-
-  private static func sequenceLength(_ lead: UInt8) -> Int { UTF8Codec.sequenceLength(lead) }
 
   private static func isPrefix(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer(UTF8Codec.isSequencePrefix)
