@@ -55,7 +55,7 @@ struct TruncationWindow {
       var copied = 0
       while copied < utf8.count {
         let run = min(utf8.count - copied, byteLimit - offset)
-        UnsafeMutableBufferPointer(rebasing: ring[offset..<(offset + run)])
+        _ = UnsafeMutableBufferPointer(rebasing: ring[offset..<(offset + run)])
           .update(fromContentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<(copied + run)]))
         copied += run
         offset = 0

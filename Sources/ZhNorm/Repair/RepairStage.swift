@@ -22,6 +22,10 @@ struct RepairStage: PipelineStage {
   /// The `unicode` step's cleaner, when that step runs: text this step changed
   /// is cleaned again, so that the output is what `unicode` would leave.
   let cleaner: UnicodeCleaner?
+  /// The `dedup` step's options, when that step runs after this one: an exact
+  /// copy of a recent paragraph that stands after a held one is then removed
+  /// here (see ``removeRepeatAfterPending(_:into:)``).
+  let dedup: DedupOptions?
 
   /// A held paragraph grows by joins up to this size; then it is written.
   static let maximumParagraphBytes = 64 * 1024
@@ -66,12 +70,15 @@ struct RepairStage: PipelineStage {
   /// Blocks since a dangling fragment was left unjoined.
   private var sinceRefusal = Int.max
   private var profile = WrapProfile()
-  private var recent = RecentParagraphPrefixes()
+  private var recent = RecentParagraphs()
+  /// Fingerprints a block for ``dedup``'s rules on what may be removed.
+  private var fingerprinter: Fingerprinter?
   private var running = RunningLines()
 
-  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil) {
+  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil) {
     self.options = options
     self.cleaner = cleaner
+    self.dedup = dedup
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
@@ -151,6 +158,7 @@ struct RepairStage: PipelineStage {
 
   private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {
     if block.followsPageBreak && checkRunning { pageBreakSeen() }
+    if pending != nil && dedup != nil && removeRepeatAfterPending(block, into: &output) { return }
     var summary = summarize(block)
 
     // Per-line repairs.
@@ -256,6 +264,24 @@ struct RepairStage: PipelineStage {
     hold(block, summary: summary, facts: facts, lastLineWidth: width, into: &output)
   }
 
+  /// Removes `block` when it is an exact copy of a paragraph written out
+  /// recently and the `dedup` step would remove it too; returns whether it did.
+  ///
+  /// Why here: such a repeat between the halves of a held paragraph keeps them
+  /// apart in this run, but dedup removes it, so a second run would see the
+  /// halves next to each other and might join them. Removing it here, and
+  /// leaving all other state (widths, blank lines) as if it had never been
+  /// there, makes the join decision the one the second run makes.
+  private mutating func removeRepeatAfterPending(_ block: Block, into output: inout StageOutput) -> Bool {
+    guard let dedup, let line = block.withUTF8({ recent.lineOfCopy($0) }) else { return false }
+    if fingerprinter == nil { fingerprinter = Fingerprinter() }
+    guard block.withUTF8({ dedup.mayRemove(fingerprinter!.fingerprint($0, signature: false)) }) else { return false }
+    output.record(.exactDuplicate, line: block.lines.lowerBound, text: block.text,
+      detail: "duplicate of line \(line) (exact), removed by the repair step because it stood between a paragraph and what may continue it")
+    removedSinceText = true  // the blank lines on both sides of it merge
+    return true
+  }
+
   /// Joins `q` to the held paragraph `p`, records the join, and cleans the
   /// joined text again (new neighbours at the join).
   private mutating func join(_ p: inout Block, _ q: Block, _ decision: JoinDecision, into output: inout StageOutput) {
@@ -295,7 +321,7 @@ struct RepairStage: PipelineStage {
   }
 
   private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
-    block.withUTF8 { recent.remember($0) }
+    block.withUTF8 { recent.remember($0, line: block.lines.lowerBound) }
     output.emit(block)
   }
 
