@@ -34,16 +34,20 @@ struct ConvertStage: PipelineStage {
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
+    var block = block
     if profileConverter != nil {
       output.emit(convertWithProfile(block, into: &output))
       return
     }
     guard options.fixesStrayCharacters else {
-      output.emit(convertToTarget(block, into: &output))
+      convertToTarget(&block, into: &output)
+      output.emit(block)
       return
     }
     if decided {
-      output.emit(convertToTarget(fixStrays(block, into: &output), into: &output))
+      fixStrays(&block, into: &output)
+      convertToTarget(&block, into: &output)
+      output.emit(block)
       return
     }
     held.append(block)
@@ -79,8 +83,11 @@ struct ConvertStage: PipelineStage {
     if profileConverter != nil {
       convertWithProfile(&blocks, into: &output)
     } else {
+      // In place: a block copied out and back would cost a retain and a
+      // release of its storage per line.
       for index in blocks.indices {
-        blocks[index] = convertToTarget(fixStrays(blocks[index], into: &output), into: &output)
+        fixStrays(&blocks[index], into: &output)
+        convertToTarget(&blocks[index], into: &output)
       }
     }
     output.emit(contentsOf: &blocks)
@@ -107,41 +114,39 @@ struct ConvertStage: PipelineStage {
     if let script = evidence.clearScript {
       strayFixer = StrayCharacterFixer(documentScript: script)
     }
-    let blocks = held
+    var blocks = held
     held = []
-    for block in blocks {
-      output.emit(convertToTarget(fixStrays(block, into: &output), into: &output))
+    for index in blocks.indices {
+      fixStrays(&blocks[index], into: &output)
+      convertToTarget(&blocks[index], into: &output)
     }
+    output.emit(contentsOf: &blocks)
   }
 
-  private func fixStrays(_ block: Block, into output: inout StageOutput) -> Block {
-    guard let strayFixer, block.withUTF8({ strayFixer.needsFixing(utf8: $0) }) else { return block }
+  private func fixStrays(_ block: inout Block, into output: inout StageOutput) {
+    guard let strayFixer, block.withUTF8({ strayFixer.needsFixing(utf8: $0) }) else { return }
     let result = strayFixer.fix(block.text)
-    guard !result.changes.isEmpty else { return block }
+    guard !result.changes.isEmpty else { return }
     for change in result.changes {
       output.record(
         .strayCharacter, line: block.lines.lowerBound, text: String(change.original),
         detail: "\(change.original) → \(change.replacement) (document is \(strayFixer.documentScript.rawValue))")
     }
-    var fixed = block
-    fixed.text = result.text
-    return fixed
+    block.text = result.text
   }
 
-  private func convertToTarget(_ block: Block, into output: inout StageOutput) -> Block {
-    guard let targetConverter else { return block }
+  private func convertToTarget(_ block: inout Block, into output: inout StageOutput) {
+    guard let targetConverter else { return }
     // Most blocks need nothing; decide that from the bytes, without a String.
     let script = block.withUTF8 { detector.evidence(inUTF8: $0) }.script
-    if script == .none { return block }
+    if script == .none { return }
     let target = targetConverter.target
-    if script == target.script, target == .hans || target == .hant { return block }
+    if script == target.script, target == .hans || target == .hant { return }
     let text = block.text
     let result = targetConverter.convert(text)
-    guard result.text != text else { return block }
+    guard result.text != text else { return }
     output.count(.scriptConversion)
-    var converted = block
-    converted.text = result.text
-    return converted
+    block.text = result.text
   }
 
   /// Converts a batch in place. Every line is converted into one output

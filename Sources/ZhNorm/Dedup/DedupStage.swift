@@ -102,7 +102,7 @@ struct DedupStage: PipelineStage {
         }
         pendingBlanks += 1
       } else {
-        if isWholeLine, let match = duplicate(blocks[index]) {
+        if isWholeLine, let match = duplicate(in: &blocks, at: index) {
           report(match, of: blocks[index], into: &output)
           droppedSinceEmit = true
           continue
@@ -115,7 +115,9 @@ struct DedupStage: PipelineStage {
         emittedInDocument = true
         droppedSinceEmit = false
       }
-      if kept != index { blocks.swapAt(kept, index) }
+      // Swapped through the buffer: the array's own swapAt copies the
+      // blocks (a retain and a release each).
+      if kept != index { blocks.withUnsafeMutableBufferPointer { $0.swapAt(kept, index) } }
       kept += 1
     }
     if pendingBlanks > 0 {
@@ -152,9 +154,12 @@ struct DedupStage: PipelineStage {
     document += 1
   }
 
-  /// Decides whether `block` duplicates an earlier kept paragraph; indexes it if not.
-  private mutating func duplicate(_ block: Block) -> Match? {
-    block.withUTF8 { duplicate(utf8: $0, line: block.lines.lowerBound) }
+  /// Decides whether `blocks[index]` duplicates an earlier kept paragraph;
+  /// indexes it if not. (Reached through the array, not by value: a copy of
+  /// the block would retain and release its storage.)
+  private mutating func duplicate(in blocks: inout [Block], at index: Int) -> Match? {
+    let line = blocks[index].lines.lowerBound
+    return blocks[index].withUTF8 { duplicate(utf8: $0, line: line) }
   }
 
   /// Paragraphs shorter than this many characters are not compared for near

@@ -90,11 +90,21 @@ struct Fingerprinter {
       || (0xC0...0x24F).contains(v) || (0x3040...0x30FF).contains(v) || (0xAC00...0xD7AF).contains(v)
   }
 
-  /// The normalized UTF-8 bytes of `utf8` (for verifying a truncated copy; off the hot path).
-  static func normalizedBytes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(utf8.count)
+  /// Whether the comparison scalars of `part` are a prefix of those of
+  /// `whole` (both valid UTF-8). One pass over each, no allocation.
+  static func isNormalizedPrefix(_ part: UnsafeBufferPointer<UInt8>, of whole: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
+    var j = 0
+    while true {
+      guard let a = nextComparisonScalar(part, &i) else { return true }
+      guard let b = nextComparisonScalar(whole, &j), a == b else { return false }
+    }
+  }
+
+  /// The next scalar of `utf8` from `i` on that counts for comparison
+  /// (folded), advancing `i` past it; `nil` at the end.
+  @inline(__always)
+  static func nextComparisonScalar(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32? {
     while i < utf8.count {
       var v = UInt32(utf8[i])
       if v < 0x80 {
@@ -104,10 +114,9 @@ struct Fingerprinter {
         v = scalar
         i += length
       }
-      guard let c = comparisonScalar(v), let scalar = Unicode.Scalar(c) else { continue }
-      bytes.append(contentsOf: UTF8.encode(scalar)!)
+      if let c = comparisonScalar(v) { return c }
     }
-    return bytes
+    return nil
   }
 
   /// Fingerprints `utf8`, and computes the MinHash ``signature`` when `signature` is true.
@@ -132,7 +141,14 @@ struct Fingerprinter {
       while i < count {
         let byte = utf8[i]
         var c: UInt32
-        if byte < 0x80 {
+        if byte &- 0xE4 < 6 {
+          // Lead bytes E4–E9: U+4000–U+9FFF, CJK ideographs, the common case:
+          // content, never folded, decoded without the general decoder's
+          // branches (the text is valid UTF-8: the decoder made it so).
+          c = UInt32(byte & 0x0F) &<< 12 | UInt32(utf8[i &+ 1] & 0x3F) &<< 6 | UInt32(utf8[i &+ 2] & 0x3F)
+          i &+= 3
+          content &+= 1
+        } else if byte < 0x80 {
           i += 1
           if byte == 0x20 { continue }
           if byte == 0x09 {
