@@ -22,8 +22,8 @@ struct ConvertStage: PipelineStage {
   private var partialLineConverter: ScriptConverter?
   private var held: [Block] = []
   private var evidence = ScriptEvidence()
-  /// Hashes of the lines counted as evidence so far (the decision window only).
-  private var countedLines: Set<Int> = []
+  /// The paragraphs counted as evidence so far (the decision window only).
+  private var counted = RepeatFilter()
   private var decided = false
   private var strayFixer: StrayCharacterFixer?
 
@@ -55,13 +55,11 @@ struct ConvertStage: PipelineStage {
     // must not depend on what later steps change. Exactly the first
     // `decisionHanCharacters` Han characters count, however they are cut into
     // lines (the repair step may join lines on one run and find them joined on
-    // the next), and a line that repeats one already counted does not count
-    // again (the dedup step, after this one, removes such repeats).
+    // the next), and a paragraph that repeats one already counted does not
+    // count again (see RepeatFilter: the dedup step removes such repeats).
     let remaining = options.decisionHanCharacters - evidence.hanCharacters
     let (isNew, found) = block.withUTF8 { utf8 -> (Bool, ScriptEvidence) in
-      var hasher = Hasher()
-      hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
-      guard countedLines.insert(hasher.finalize()).inserted else { return (false, ScriptEvidence()) }
+      guard !counted.isRepeat(utf8) else { return (false, ScriptEvidence()) }
       return (true, detector.evidence(inUTF8: utf8, hanLimit: remaining))
     }
     if isNew { evidence += found }
@@ -103,14 +101,14 @@ struct ConvertStage: PipelineStage {
     partialLineConverter = nil
     held = []
     evidence = ScriptEvidence()
-    countedLines = []
+    counted.removeAll()
     decided = false
     strayFixer = nil
   }
 
   private mutating func decideAndRelease(into output: inout StageOutput) {
     decided = true
-    countedLines = []
+    counted.removeAll()
     if let script = evidence.clearScript {
       strayFixer = StrayCharacterFixer(documentScript: script)
     }
