@@ -105,6 +105,8 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Dedup step") var dedup: DedupCommandOptions
 
+  @OptionGroup(title: "Audit") var audit: AuditOptions
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -112,6 +114,7 @@ struct ZhNormCommand: ParsableCommand {
     if convert.asksForConversion && !normalizerConfiguration.steps.contains(.convert) {
       throw ValidationError("--convert and --to need the convert step (see --only and --skip).")
     }
+    try audit.validate(reportToStandardError: report == "-", detect: convert.detect, inPlace: inPlace, output: output)
     if inPlace {
       if output != nil { throw ValidationError("--in-place and --output cannot be used together.") }
       if files.isEmpty || files.contains("-") { throw ValidationError("--in-place needs input files (not standard input).") }
@@ -132,7 +135,7 @@ struct ZhNormCommand: ParsableCommand {
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
       repair: repairFlags.options,
       convert: convert.options,
-      recordsChanges: report != nil
+      recordsChanges: report != nil || audit.explain
     )
     dedup.apply(to: &configuration)
     return configuration
@@ -144,9 +147,15 @@ struct ZhNormCommand: ParsableCommand {
       if status != .success { throw ExitCode(status.rawValue) }
       return
     }
+    if audit.stats {
+      let status = StatsReport.run(inputs: files.isEmpty ? ["-"] : files, normalizer: Normalizer(configuration: normalizerConfiguration), format: audit.statsFormat, quiet: quiet)
+      if status != .success { throw ExitCode(status.rawValue) }
+      return
+    }
     var session = FilterSession(
       normalizer: Normalizer(configuration: normalizerConfiguration),
-      strict: strict, quiet: quiet)
+      strict: strict, quiet: quiet,
+      explain: audit.explain ? ExplainSink(configuration: normalizerConfiguration, colors: audit.usesColors) : nil)
     let status = session.run(inputs: files.isEmpty ? ["-"] : files, output: output, inPlace: inPlace, reportPath: report)
     if status != .success { throw ExitCode(status.rawValue) }
   }
