@@ -23,8 +23,8 @@ struct ExplainSink {
   /// Ends the document's account (`error`: why it stopped early) and flushes,
   /// so that warnings printed next do not land in the middle of it.
   mutating func endDocument(_ statistics: DocumentStatistics, error: String? = nil) throws(SystemError) {
-    if let error { text += "  stopped: \(error)\n" }
     renderer.finishDocument(statistics, into: &text)
+    if let error { text += "  stopped: \(error)\n" }
     try drain()
   }
 
