@@ -107,6 +107,8 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Audit") var audit: AuditOptions
 
+  @OptionGroup var manual: ManualOption
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -142,6 +144,12 @@ struct ZhNormCommand: ParsableCommand {
   }
 
   func run() throws {
+    if manual.generateManual {
+      print(ManualPage.render(
+        name: "zhnorm", version: zhnormVersion, abstract: Self.configuration.abstract,
+        help: Self.helpMessage(columns: 1 << 20)), terminator: "")
+      return
+    }
     if convert.detect {
       let status = ScriptReport.run(inputs: files.isEmpty ? ["-"] : files)
       if status != .success { throw ExitCode(status.rawValue) }
