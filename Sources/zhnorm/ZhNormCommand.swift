@@ -62,6 +62,9 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm --detect *.txt
         zhnorm --in-place --report report.json corpus/*.txt
         zhnorm -o clean.txt --strict a.txt b.txt
+        zhnorm --explain page.txt > clean.txt 2> audit.txt
+        zhnorm --stats --stats-format json corpus/*.txt
+        zhnorm --generate-completion-script bash > /etc/bash_completion.d/zhnorm
 
       EXIT STATUS:
         0 success; 64 usage error; 65 data error (invalid UTF-8 under --strict); \
