@@ -63,7 +63,12 @@ public struct ExplainRenderer {
   /// Explains the records and lines a stream produced since the last call.
   public mutating func add(_ newRecords: [ChangeRecord], _ trace: LineTrace, into output: inout String) {
     inputs.append(contentsOf: trace.inputs)
-    records.append(contentsOf: newRecords)
+    if !newRecords.isEmpty {
+      // Kept in line order (stable: records of one line keep their step order),
+      // so that each output line takes its records from the front.
+      records.append(contentsOf: newRecords)
+      records = records.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
     for line in trace.outputs { explain(line, into: &output) }
     letGoOfOldest(into: &output)
   }
@@ -112,12 +117,9 @@ public struct ExplainRenderer {
     }
     let held = !before.isEmpty
     let oldText = before.joined(separator: "\n")
-    var attached: [ChangeRecord] = []
-    records.removeAll { record in
-      guard line.lines.contains(record.line) else { return false }
-      attached.append(record)
-      return true
-    }
+    let attachedCount = records.prefix { $0.line <= last }.count
+    let attached = Array(records[..<attachedCount])
+    if attachedCount > 0 { records.removeFirst(attachedCount) }
     let changed = held && !segmented && oldText != line.text
     guard changed || !attached.isEmpty else { return }
 
@@ -142,16 +144,11 @@ public struct ExplainRenderer {
   /// Prints, as entries of their own, the records of lines before `line`:
   /// lines that were removed, or whose output came earlier.
   private mutating func flushRecords(before line: Int, into output: inout String) {
-    guard records.contains(where: { $0.line < line }) else { return }
-    var due: [ChangeRecord] = []
-    records.removeAll { record in
-      guard record.line < line else { return false }
-      due.append(record)
-      return true
-    }
-    // Stable by line: records of one line keep their step order.
-    let ordered = due.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-    for record in ordered { standalone(record, into: &output) }
+    let dueCount = records.prefix { $0.line < line }.count
+    guard dueCount > 0 else { return }
+    let due = records[..<dueCount]
+    for record in due { standalone(record, into: &output) }
+    records.removeFirst(dueCount)
   }
 
   private mutating func standalone(_ record: ChangeRecord, into output: inout String) {
