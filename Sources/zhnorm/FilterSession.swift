@@ -18,10 +18,13 @@ struct FilterSession {
   /// One stream for all inputs, so that state meant to span documents (dedup's
   /// run scope) does; each input ends with `finishDocument`.
   private var sharedStream: NormalizationStream?
+  /// `--explain`'s account, when asked for.
+  private var explain: ExplainSink?
 
-  init(normalizer: Normalizer, strict: Bool, quiet: Bool) {
+  init(normalizer: Normalizer, strict: Bool, quiet: Bool, explain: ExplainSink? = nil) {
     self.normalizer = normalizer
-    self.sharedStream = normalizer.makeStream()
+    self.explain = explain
+    self.sharedStream = normalizer.makeStream(tracingLines: explain != nil)
     self.strict = strict
     self.quiet = quiet
   }
@@ -110,15 +113,24 @@ struct FilterSession {
     let name = path == "-" ? "standard input" : path
     let clock = ContinuousClock()
     let start = clock.now
-    var stream = sharedStream.take() ?? normalizer.makeStream()
+    var stream = sharedStream.take() ?? normalizer.makeStream(tracingLines: explain != nil)
     var failure: String?
     defer {
       defer { sharedStream = stream }
+      let records = stream.takeRecords()
+      if explain != nil {
+        do {
+          try explain?.add(records, stream.takeLineTrace())
+          try explain?.endDocument(stream.statistics, error: failure)
+        } catch {
+          fail(error.description, .ioError)
+        }
+      }
       if report != nil {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         do {
-          try report?.add(stream.takeRecords())
+          try report?.add(records)
           try report?.endDocument(stream.statistics, seconds: seconds, error: failure)
         } catch {
           fail(error.description, .ioError)
@@ -127,6 +139,7 @@ struct FilterSession {
     }
     do {
       try report?.beginDocument(name)
+      try explain?.beginDocument(name)
       let input = try InputFile(path: path)
       defer { input.close() }
       while true {
@@ -137,7 +150,7 @@ struct FilterSession {
           stream.push(chunk[..<count], appendingTo: &buffer)
           try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
         }
-        try report?.add(stream.takeRecords())
+        try takeRecords(from: &stream, report: &report)
       }
       try writer.append { buffer in
         let mark = buffer.count
@@ -162,6 +175,14 @@ struct FilterSession {
       fail("\(name): \(error)", .ioError)
     }
     return false
+  }
+
+  /// Hands the records (and, for `--explain`, the line trace) made so far to
+  /// the report and the account.
+  private mutating func takeRecords(from stream: inout NormalizationStream, report: inout ReportSink?) throws {
+    let records = stream.takeRecords()
+    try report?.add(records)
+    try explain?.add(records, stream.takeLineTrace())
   }
 
   /// Warns about decoding diagnostics or, under `--strict`, fails on them

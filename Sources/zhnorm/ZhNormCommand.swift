@@ -62,6 +62,9 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm --detect *.txt
         zhnorm --in-place --report report.json corpus/*.txt
         zhnorm -o clean.txt --strict a.txt b.txt
+        zhnorm --explain page.txt > clean.txt 2> audit.txt
+        zhnorm --stats --stats-format json corpus/*.txt
+        zhnorm --generate-completion-script bash > /etc/bash_completion.d/zhnorm
 
       EXIT STATUS:
         0 success; 64 usage error; 65 data error (invalid UTF-8 under --strict); \
@@ -105,6 +108,10 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Dedup step") var dedup: DedupCommandOptions
 
+  @OptionGroup(title: "Audit") var audit: AuditOptions
+
+  @OptionGroup var manual: ManualOption
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -112,6 +119,7 @@ struct ZhNormCommand: ParsableCommand {
     if convert.asksForConversion && !normalizerConfiguration.steps.contains(.convert) {
       throw ValidationError("--convert and --to need the convert step (see --only and --skip).")
     }
+    try audit.validate(reportToStandardError: report == "-", detect: convert.detect, inPlace: inPlace, output: output)
     if inPlace {
       if output != nil { throw ValidationError("--in-place and --output cannot be used together.") }
       if files.isEmpty || files.contains("-") { throw ValidationError("--in-place needs input files (not standard input).") }
@@ -132,21 +140,33 @@ struct ZhNormCommand: ParsableCommand {
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
       repair: repairFlags.options,
       convert: convert.options,
-      recordsChanges: report != nil
+      recordsChanges: report != nil || audit.explain
     )
     dedup.apply(to: &configuration)
     return configuration
   }
 
   func run() throws {
+    if manual.generateManual {
+      print(ManualPage.render(
+        name: "zhnorm", version: zhnormVersion, abstract: Self.configuration.abstract,
+        help: Self.helpMessage(columns: 1 << 20)), terminator: "")
+      return
+    }
     if convert.detect {
       let status = ScriptReport.run(inputs: files.isEmpty ? ["-"] : files)
       if status != .success { throw ExitCode(status.rawValue) }
       return
     }
+    if audit.stats {
+      let status = StatsReport.run(inputs: files.isEmpty ? ["-"] : files, normalizer: Normalizer(configuration: normalizerConfiguration), format: audit.statsFormat, quiet: quiet)
+      if status != .success { throw ExitCode(status.rawValue) }
+      return
+    }
     var session = FilterSession(
       normalizer: Normalizer(configuration: normalizerConfiguration),
-      strict: strict, quiet: quiet)
+      strict: strict, quiet: quiet,
+      explain: audit.explain ? ExplainSink(configuration: normalizerConfiguration, colors: audit.usesColors) : nil)
     let status = session.run(inputs: files.isEmpty ? ["-"] : files, output: output, inPlace: inPlace, reportPath: report)
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -26,14 +26,17 @@ public struct NormalizationStream {
   private var raw: RawConversionPath?
   private var rawDiagnostics: [Diagnostic] = []
   private var startsNewDocument = false
+  /// Input and output lines since the last ``takeLineTrace()``, when tracing.
+  private var trace: LineTrace?
 
-  init(configuration: NormalizerConfiguration) {
+  init(configuration: NormalizerConfiguration, tracingLines: Bool = false) {
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
     pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
-    if configuration.steps == [.convert], let profile = configuration.convert.profile {
+    if configuration.steps == [.convert], let profile = configuration.convert.profile, !tracingLines {
       raw = RawConversionPath(profile: profile)
     }
+    if tracingLines { trace = LineTrace() }
   }
 
   /// Statistics of the current document (after ``finishDocument()``: of the
@@ -105,6 +108,14 @@ public struct NormalizationStream {
     return output.records
   }
 
+  /// Takes the input and output lines seen since the last call (empty unless
+  /// the stream was made with ``Normalizer/makeStream(tracingLines:)``).
+  public mutating func takeLineTrace() -> LineTrace {
+    guard let taken = trace else { return LineTrace() }
+    trace = LineTrace()
+    return taken
+  }
+
   /// Takes the diagnostics (such as invalid UTF-8) found since the last call.
   /// At most 100 are kept per document; ``statistics`` counts them all.
   public mutating func takeDiagnostics() -> [Diagnostic] {
@@ -119,11 +130,14 @@ public struct NormalizationStream {
 
   private mutating func drain(finishing: Bool, into bytes: inout [UInt8]) {
     if !decoded.isEmpty {
+      trace?.addInputs(decoded)
       let finished = pipeline.process(&decoded, output: &output)
+      trace?.addOutputs(finished)
       BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
     if finishing {
       let finished = pipeline.finishDocument(output: &output)
+      trace?.addOutputs(finished)
       BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
   }

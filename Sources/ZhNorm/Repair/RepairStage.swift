@@ -353,7 +353,7 @@ struct RepairStage: PipelineStage {
     block.text = repaired
     for removal in removals {
       output.record(.pinyinAnnotation, line: block.lines.lowerBound, text: removal.text,
-        detail: "removed the pinyin \(removal.text.unicodeScalars.dropFirst()) after \(removal.text.unicodeScalars.first!): it is a reading of that character in Unihan")
+        detail: "removed the pinyin \(String(String.UnicodeScalarView(removal.text.unicodeScalars.dropFirst()))) after \(String(removal.text.unicodeScalars.first!)): it is a reading of that character in Unihan")
     }
     clean(&block, into: &output)
     return true

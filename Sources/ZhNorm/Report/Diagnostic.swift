@@ -23,6 +23,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.length = length
   }
 
+  /// The problem in words, with its byte offset and line.
   public var description: String {
     switch kind {
     case .invalidUTF8:

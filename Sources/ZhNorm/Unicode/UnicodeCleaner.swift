@@ -15,7 +15,7 @@
 ///    tab-separated row. (This comes before the context rules, so that a mark
 ///    at the end of a line sees the edge it will have in the output.)
 /// 5. Punctuation width follows ``UnicodeCleanupOptions/punctuation``
-///    (see ``PunctuationWidth`` for the rules).
+///    (rules in ``PunctuationStyle``).
 /// 6. Space variants (U+00A0, U+1680, U+2000–200A, U+202F, U+205F) are removed
 ///    when the nearest non-space characters on both sides are Chinese, and
 ///    become plain spaces otherwise. U+3000 is kept: it is the CJK space.
