@@ -105,6 +105,8 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Dedup step") var dedup: DedupCommandOptions
 
+  @OptionGroup(title: "JSON Lines, many files, progress") var formats: FormatOptions
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -121,6 +123,7 @@ struct ZhNormCommand: ParsableCommand {
         throw ValidationError("--output \(output) names an input file; use --in-place to edit files in place.")
       }
     }
+    try formats.check(files: files, output: output, inPlace: inPlace, report: report, dedup: dedup)
   }
 
   var normalizerConfiguration: NormalizerConfiguration {
@@ -144,10 +147,9 @@ struct ZhNormCommand: ParsableCommand {
       if status != .success { throw ExitCode(status.rawValue) }
       return
     }
-    var session = FilterSession(
-      normalizer: Normalizer(configuration: normalizerConfiguration),
-      strict: strict, quiet: quiet)
-    let status = session.run(inputs: files.isEmpty ? ["-"] : files, output: output, inPlace: inPlace, reportPath: report)
+    let status = formats.run(
+      normalizer: Normalizer(configuration: normalizerConfiguration), files: files.isEmpty ? ["-"] : files,
+      output: output, inPlace: inPlace, report: report, strict: strict, quiet: quiet)
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }
