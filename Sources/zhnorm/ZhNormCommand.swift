@@ -53,6 +53,24 @@ struct ZhNormCommand: ParsableCommand {
         ascii  fullwidth ，：；！？（） become ASCII everywhere.
         keep   punctuation is left as it is.
 
+      JSON LINES (--jsonl): each line is a JSON record; the string at --field PATH \
+      (default text; meta.body for a nested object) is decoded, normalized as one \
+      document and written back into the same place (\", \\ and control characters \
+      escaped, CJK kept as UTF-8); every other byte of the line is kept. Records \
+      without the field or with a non-string field pass through and are counted; a \
+      malformed line is reported (FILE:LINE) and passed through (--strict: exit 65). \
+      Duplicate keys: the last one counts, as in most JSON readers. One output line per \
+      input line unless --drop-empty. Output is block-buffered; --line-buffered \
+      flushes after each record (or each output line in text mode).
+
+      MANY FILES: -j N processes the files on N threads, output byte-identical to \
+      -j 1 (documents are spooled and written in input order); -j N refuses \
+      --dedup-scope run and --dedup-db, whose result depends on order. --output-dir \
+      DIR writes each input to DIR/NAME atomically; --recursive (-r) walks \
+      directories (regular files, sorted; names starting with '.' skipped). A \
+      progress line appears on standard error when it is a terminal and the work is \
+      large (--quiet, --no-progress: never; --progress: always).
+
       EXAMPLES:
         zhnorm < in.txt > out.txt
         zhnorm seeds/*.txt
@@ -62,6 +80,8 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm --detect *.txt
         zhnorm --in-place --report report.json corpus/*.txt
         zhnorm -o clean.txt --strict a.txt b.txt
+        zhnorm --jsonl --field meta.body --drop-empty --dedup-scope run shard.jsonl
+        zhnorm -j 4 --jsonl -r raw/ --output-dir clean/
 
       EXIT STATUS:
         0 success; 64 usage error; 65 data error (invalid UTF-8 under --strict); \
