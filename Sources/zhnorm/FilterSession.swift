@@ -13,8 +13,17 @@ struct FilterSession {
   let normalizer: Normalizer
   let strict: Bool
   let quiet: Bool
-  private var status = ExitStatus.success
-  private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+  /// The most severe failure so far.
+  var status = ExitStatus.success
+  var chunk = [UInt8](repeating: 0, count: 1 << 20)
+  /// `--jsonl`: normalize one field of each record instead of whole documents.
+  var jsonl: JSONLNormalizer?
+  /// One JSON Lines stream for all inputs (as `sharedStream`).
+  var sharedJSONLStream: JSONLStream?
+  /// `--line-buffered`: flush after each record or chunk of output.
+  var lineBuffered = false
+  /// Counts bytes and files for the progress line.
+  var progress: ProgressMeter?
   /// One stream for all inputs, so that state meant to span documents (dedup's
   /// run scope) does; each input ends with `finishDocument`.
   private var sharedStream: NormalizationStream?
@@ -35,7 +44,7 @@ struct FilterSession {
   }
 
   /// Processes every input; returns the exit status (the most severe failure).
-  mutating func run(inputs: [String], output: String?, inPlace: Bool, reportPath: String?) -> ExitStatus {
+  mutating func run(inputs: [String], output: String?, inPlace: Bool, reportPath: String?, destinations: [String]? = nil) -> ExitStatus {
     var report: ReportSink?
     if let reportPath {
       do { report = try ReportSink(path: reportPath) } catch {
@@ -44,7 +53,9 @@ struct FilterSession {
       }
     }
 
-    if inPlace {
+    if let destinations {
+      for (path, destination) in zip(inputs, destinations) { write(path, toFile: destination, report: &report) }
+    } else if inPlace {
       for path in inputs { editInPlace(path, report: &report) }
     } else if let output {
       do {
@@ -85,7 +96,7 @@ struct FilterSession {
   }
 
   /// Replaces `path` with its normalized text through a temporary file.
-  private mutating func editInPlace(_ path: String, report: inout ReportSink?) {
+  mutating func editInPlace(_ path: String, report: inout ReportSink?) {
     let file: AtomicFile
     do throws(SystemError) {
       guard let mode = permissions(of: path) else { throw SystemError("open", path: path) }
@@ -109,7 +120,9 @@ struct FilterSession {
   }
 
   /// Streams one document into `writer`. Returns `false` if it failed.
-  private mutating func process(_ path: String, into writer: inout ByteWriter, report: inout ReportSink?) -> Bool {
+  mutating func process(_ path: String, into writer: inout ByteWriter, report: inout ReportSink?) -> Bool {
+    defer { progress?.finishFile() }
+    if let jsonl { return processJSONL(path, with: jsonl, into: &writer, report: &report) }
     let name = path == "-" ? "standard input" : path
     let clock = ContinuousClock()
     let start = clock.now
@@ -145,11 +158,13 @@ struct FilterSession {
       while true {
         let count = try input.read(into: &chunk)
         if count == 0 { break }
+        progress?.add(bytes: count)
         try writer.append { buffer in
           let mark = buffer.count
           stream.push(chunk[..<count], appendingTo: &buffer)
           try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
         }
+        if lineBuffered { try writer.flush() }
         try takeRecords(from: &stream, report: &report)
       }
       try writer.append { buffer in
@@ -157,6 +172,7 @@ struct FilterSession {
         stream.finishDocument(appendingTo: &buffer)
         try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
       }
+      if lineBuffered { try writer.flush() }
       if stream.statistics.invalidSequences > 1 {
         warn("\(name): \(stream.statistics.invalidSequences) invalid UTF-8 sequences were replaced with U+FFFD in all")
       }
@@ -196,12 +212,12 @@ struct FilterSession {
     warn("\(name): warning: \(first); replaced with U+FFFD")
   }
 
-  private func warn(_ message: String) {
+  func warn(_ message: String) {
     guard !quiet else { return }
     printError("zhnorm: \(message)")
   }
 
-  private mutating func fail(_ message: String, _ exitStatus: ExitStatus) {
+  mutating func fail(_ message: String, _ exitStatus: ExitStatus) {
     printError("zhnorm: \(message)")
     if exitStatus > status { status = exitStatus }
   }
@@ -217,6 +233,7 @@ extension NormalizationStream {
 
 /// Writes a line to standard error, unbuffered.
 func printError(_ message: String) {
-  let bytes = Array((message + "\n").utf8)
+  // On a terminal, first erase a progress line that may be showing.
+  let bytes = Array(((isatty(2) != 0 ? "\r\u{1B}[K" : "") + message + "\n").utf8)
   bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }
