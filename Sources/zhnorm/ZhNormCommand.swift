@@ -53,7 +53,8 @@ struct ZhNormCommand: ParsableCommand {
         ascii  fullwidth ，：；！？（） become ASCII everywhere.
         keep   punctuation is left as it is.
 
-      JSON LINES (--jsonl): each line is a JSON record; the string at --field PATH \
+      JSON LINES (--jsonl):
+        Each line is a JSON record; the string at --field PATH \
       (default text; meta.body for a nested object) is decoded, normalized as one \
       document and written back into the same place (\", \\ and control characters \
       escaped, CJK kept as UTF-8); every other byte of the line is kept. Records \
@@ -63,7 +64,8 @@ struct ZhNormCommand: ParsableCommand {
       input line unless --drop-empty. Output is block-buffered; --line-buffered \
       flushes after each record (or each output line in text mode).
 
-      MANY FILES: -j N processes the files on N threads, output byte-identical to \
+      MANY FILES:
+        -j N processes the files on N threads, output byte-identical to \
       -j 1 (documents are spooled and written in input order); -j N refuses \
       --dedup-scope run and --dedup-db, whose result depends on order. --output-dir \
       DIR writes each input to DIR/NAME atomically; --recursive (-r) walks \

@@ -18,6 +18,7 @@ public struct JSONFieldPath: Sendable, Hashable, CustomStringConvertible {
   public struct InvalidPath: Error, Sendable, CustomStringConvertible {
     /// The path as given.
     public var path: String
+    /// The error in words, with what a valid path looks like.
     public var description: String { "invalid field path '\(path)': use keys separated by dots, such as text or meta.body" }
   }
 

@@ -30,6 +30,7 @@ public struct JSONLDiagnostic: Sendable, Hashable, CustomStringConvertible {
     return false
   }
 
+  /// The problem in words, with where it is.
   public var description: String {
     switch problem {
     case .malformed(let error):

@@ -11,5 +11,6 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     self.reason = reason
   }
 
+  /// The error in words, with its 1-based byte position in the line.
   public var description: String { "malformed JSON at byte \(byteOffset + 1) of the line: \(reason)" }
 }
