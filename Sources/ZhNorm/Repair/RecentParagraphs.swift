@@ -6,9 +6,9 @@
 ///   them, to whatever follows; the join is refused and the repeat left for the
 ///   `dedup` step.
 /// - Is it an exact copy of one of them (``lineOfCopy(_:)``)? Then, with the
-///   `dedup` step on, it stands between the halves of a paragraph only until
-///   dedup removes it, and the repair step removes it itself so that the halves
-///   are judged as a second run will see them.
+///   `dedup` step on, dedup would remove it after this step has made its
+///   decisions around it; the repair step removes it itself, so that they are
+///   the decisions a second run makes.
 ///
 /// No text is copied: each paragraph is kept as its length, the hash of all
 /// its bytes and its first input line, and, when at least ``minimumBytes``

@@ -24,7 +24,7 @@ struct RepairStage: PipelineStage {
   let cleaner: UnicodeCleaner?
   /// The `dedup` step's options, when that step runs after this one: an exact
   /// copy of a recent paragraph that stands after a held one is then removed
-  /// here (see ``removeRepeatAfterPending(_:into:)``).
+  /// here (see ``removeRecentRepeat(_:into:)``).
   let dedup: DedupOptions?
 
   /// A held paragraph grows by joins up to this size; then it is written.
@@ -158,7 +158,7 @@ struct RepairStage: PipelineStage {
 
   private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {
     if block.followsPageBreak && checkRunning { pageBreakSeen() }
-    if pending != nil && dedup != nil && removeRepeatAfterPending(block, into: &output) { return }
+    if dedup != nil && removeRecentRepeat(block, into: &output) { return }
     var summary = summarize(block)
 
     // Per-line repairs.
@@ -267,17 +267,22 @@ struct RepairStage: PipelineStage {
   /// Removes `block` when it is an exact copy of a paragraph written out
   /// recently and the `dedup` step would remove it too; returns whether it did.
   ///
-  /// Why here: such a repeat between the halves of a held paragraph keeps them
-  /// apart in this run, but dedup removes it, so a second run would see the
-  /// halves next to each other and might join them. Removing it here, and
-  /// leaving all other state (widths, blank lines) as if it had never been
-  /// there, makes the join decision the one the second run makes.
-  private mutating func removeRepeatAfterPending(_ block: Block, into output: inout StageOutput) -> Bool {
+  /// Why here: decisions of this step rest on the blocks around a candidate
+  /// join (what stands between two halves, whether a fragment was left
+  /// unjoined a few blocks before). A repeat that dedup removes afterwards is
+  /// seen by this run and not by the next, which could then decide otherwise.
+  /// Removing it on arrival, and leaving all other state (widths, blank lines,
+  /// refusals) as if it had never been there, makes every decision the one the
+  /// second run makes.
+  private mutating func removeRecentRepeat(_ block: Block, into output: inout StageOutput) -> Bool {
     guard let dedup, let line = block.withUTF8({ recent.lineOfCopy($0) }) else { return false }
     if fingerprinter == nil { fingerprinter = Fingerprinter() }
     guard block.withUTF8({ dedup.mayRemove(fingerprinter!.fingerprint($0, signature: false)) }) else { return false }
-    output.record(.exactDuplicate, line: block.lines.lowerBound, text: block.text,
-      detail: "duplicate of line \(line) (exact), removed by the repair step because it stood between a paragraph and what may continue it")
+    // Dedup's removal, made early on its behalf: counted and reported as dedup's.
+    let step = output.step
+    output.step = .dedup
+    output.record(.exactDuplicate, line: block.lines.lowerBound, text: block.text, detail: "duplicate of line \(line) (exact)")
+    output.step = step
     removedSinceText = true  // the blank lines on both sides of it merge
     return true
   }
