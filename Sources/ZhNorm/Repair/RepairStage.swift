@@ -275,7 +275,11 @@ struct RepairStage: PipelineStage {
   /// refusals) as if it had never been there, makes every decision the one the
   /// second run makes.
   private mutating func removeRecentRepeat(_ block: Block, into output: inout StageOutput) -> Bool {
-    guard let dedup, let line = block.withUTF8({ recent.lineOfCopy($0) }) else { return false }
+    // A paragraph dedup may remove has at least `minimumLength` characters,
+    // hence bytes: shorter blocks (most short lines) are not even hashed.
+    guard let dedup, block.utf8Count >= dedup.minimumLength,
+      let line = block.withUTF8({ recent.lineOfCopy($0) })
+    else { return false }
     if fingerprinter == nil { fingerprinter = Fingerprinter() }
     guard block.withUTF8({ dedup.mayRemove(fingerprinter!.fingerprint($0, signature: false)) }) else { return false }
     // Dedup's removal, made early on its behalf: counted and reported as dedup's.
