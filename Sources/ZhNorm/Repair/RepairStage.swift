@@ -264,8 +264,9 @@ struct RepairStage: PipelineStage {
     hold(block, summary: summary, facts: facts, lastLineWidth: width, into: &output)
   }
 
-  /// Removes `block` when it is an exact copy of a paragraph written out
-  /// recently and the `dedup` step would remove it too; returns whether it did.
+  /// Removes `block` when it is a copy or a prefix (a truncated copy) of a
+  /// paragraph written out recently and the `dedup` step's rules let it go;
+  /// returns whether it did.
   ///
   /// Why here: decisions of this step rest on the blocks around a candidate
   /// join (what stands between two halves, whether a fragment was left
@@ -276,16 +277,27 @@ struct RepairStage: PipelineStage {
   /// second run makes.
   private mutating func removeRecentRepeat(_ block: Block, into output: inout StageOutput) -> Bool {
     // A paragraph dedup may remove has at least `minimumLength` characters,
-    // hence bytes: shorter blocks (most short lines) are not even hashed.
+    // hence bytes: shorter blocks (most short lines) are not even compared.
     guard let dedup, block.utf8Count >= dedup.minimumLength,
-      let line = block.withUTF8({ recent.lineOfCopy($0) })
+      let original = block.withUTF8({ recent.paragraph(repeatedBy: $0) })
     else { return false }
+    // Dedup's own rules decide whether it may go (a short caption or a table
+    // row that repeats stays).
     if fingerprinter == nil { fingerprinter = Fingerprinter() }
-    guard block.withUTF8({ dedup.mayRemove(fingerprinter!.fingerprint($0, signature: false)) }) else { return false }
+    let fingerprint = block.withUTF8 { fingerprinter!.fingerprint($0, signature: false) }
+    let kind: ChangeKind
+    if original.isEqual {
+      guard dedup.mayRemove(fingerprint) else { return false }
+      kind = .exactDuplicate
+    } else {
+      guard dedup.mayRemoveAsTruncated(fingerprint), fingerprint.length >= Fingerprinter.prefixLength else { return false }
+      kind = .truncatedDuplicate
+    }
     // Dedup's removal, made early on its behalf: counted and reported as dedup's.
     let step = output.step
     output.step = .dedup
-    output.record(.exactDuplicate, line: block.lines.lowerBound, text: block.text, detail: "duplicate of line \(line) (exact)")
+    output.record(kind, line: block.lines.lowerBound, text: block.text,
+      detail: "duplicate of line \(original.line) (\(original.isEqual ? "exact" : "truncated: a prefix of it"))")
     output.step = step
     removedSinceText = true  // the blank lines on both sides of it merge
     return true

@@ -43,6 +43,12 @@ struct FuzzRegressionTests {
   /// an interleaved column (refused); the second run, without the repeat,
   /// joined. Fixed by the repair step removing every exact repeat of a recent
   /// paragraph on arrival (not only one standing after a held paragraph).
+  ///
+  /// fuzz-pipeline-af075e4c: a truncated copy of a paragraph that had been
+  /// joined, then refused as a join (a fragment left unjoined), made a later
+  /// join look interleaved; dedup removed the truncated copy, and the second
+  /// run joined. Fixed by the repair step also removing, on arrival, a byte
+  /// prefix of a recent paragraph that dedup's rules let go (truncated copy).
   @Test("The default pipeline is idempotent on every saved fuzz input", arguments: inputs)
   func idempotent(name: String) throws {
     let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
