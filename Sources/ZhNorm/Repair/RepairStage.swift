@@ -158,11 +158,13 @@ struct RepairStage: PipelineStage {
 
   private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {
     if block.followsPageBreak && checkRunning { pageBreakSeen() }
-    if dedup != nil && removeRecentRepeat(block, into: &output) { return }
     var summary = summarize(block)
 
     // Per-line repairs.
     if summary.mayHaveAnnotation, removeAnnotations(&block, into: &output) { summary = summarize(block) }
+    // After annotations (a repeat compares as the paragraph was written), before
+    // anything that keeps state.
+    if dedup != nil && removeRecentRepeat(block, into: &output) { return }
     if options.removesFurniture {
       if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
