@@ -91,6 +91,8 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Repair") var repairFlags: RepairFlags
 
+  @OptionGroup(title: "Input") var input: InputFlags
+
   @Option(help: ArgumentHelp("Write a JSON report of what each step changed to FILE ('-': standard error).", valueName: "FILE"))
   var report: String?
 
@@ -135,10 +137,12 @@ struct ZhNormCommand: ParsableCommand {
       recordsChanges: report != nil
     )
     dedup.apply(to: &configuration)
+    input.apply(to: &configuration)
     return configuration
   }
 
   func run() throws {
+    SignalHandling.install()
     if convert.detect {
       let status = ScriptReport.run(inputs: files.isEmpty ? ["-"] : files)
       if status != .success { throw ExitCode(status.rawValue) }
@@ -147,6 +151,7 @@ struct ZhNormCommand: ParsableCommand {
     var session = FilterSession(
       normalizer: Normalizer(configuration: normalizerConfiguration),
       strict: strict, quiet: quiet)
+    session.binaryOK = input.binaryOK
     let status = session.run(inputs: files.isEmpty ? ["-"] : files, output: output, inPlace: inPlace, reportPath: report)
     if status != .success { throw ExitCode(status.rawValue) }
   }

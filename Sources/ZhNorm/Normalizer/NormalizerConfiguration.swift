@@ -18,6 +18,13 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var convert: ConvertOptions
   /// Options of the `dedup` step.
   public var dedup: DedupOptions = DedupOptions()
+  /// The encoding of the input (converted to UTF-8 before the pipeline).
+  /// Default: ``InputEncoding/utf8``.
+  public var inputEncoding: InputEncoding = .utf8
+  /// Whether mojibake that can be undone losslessly (UTF-8 read as GBK or
+  /// Latin-1/Windows-1252 and saved again) is repaired, before every other
+  /// step (see ``MojibakeRepair``). Default: `false`.
+  public var fixesMojibake = false
   /// Lines longer than this many bytes are processed in segments, which keeps
   /// memory bounded on input without line breaks. Default: 4 MiB.
   public var maximumLineBytes: Int
