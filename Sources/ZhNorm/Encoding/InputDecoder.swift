@@ -141,7 +141,7 @@ public struct InputDecoder {
       if emittedDiagnostics < Self.diagnosticLimit {
         diagnostics.append(Diagnostic(
           kind: .invalidEncoding, byteOffset: error.byteOffset, line: error.line, length: error.length,
-          detail: transcoder.name))
+          detail: decision?.name ?? transcoder.name))
         emittedDiagnostics += 1
       }
     }
