@@ -6,6 +6,9 @@ public struct EncodingDecision: Sendable, Hashable, CustomStringConvertible {
     case specified
     /// A byte order mark at the start of the document (`--from auto`).
     case byteOrderMark = "byte-order-mark"
+    /// UTF-16 or UTF-32 without a byte order mark, recognised by where the
+    /// NUL bytes of its ASCII characters are (`--from auto`).
+    case nulPattern = "nul-pattern"
     /// The first block is valid UTF-8 (`--from auto`).
     case validUTF8 = "valid-utf8"
     /// ICU's charset detection over the first block (`--from auto`).

@@ -5,7 +5,10 @@ import CZhNormICU
 ///
 /// - It holds back the first ``sniffLength`` bytes (``detectionLength`` for
 ///   ``InputEncoding/automatic``) or the whole document if shorter, then:
-/// - decides the encoding (``decision``) when it is automatic;
+/// - decides the encoding (``decision``) when it is automatic: a byte order
+///   mark, then UTF-16/UTF-32 recognised by their NUL bytes
+///   (`UnmarkedWideUnicode`), then valid UTF-8, then ICU's charset detection
+///   (`ucsdet`), and UTF-8 when its confidence is below ``minimumConfidence``;
 /// - reports a NUL byte in the first ``sniffLength`` bytes as
 ///   ``Diagnostic/Kind/binaryInput`` (unless the encoding is UTF-16 or UTF-32,
 ///   where NUL bytes are part of the text);
@@ -174,10 +177,14 @@ public struct InputDecoder {
     }
   }
 
-  /// `--from auto`: a byte order mark, then valid UTF-8, then ICU's detector.
+  /// `--from auto`: a byte order mark, then the NUL bytes of unmarked UTF-16
+  /// or UTF-32, then valid UTF-8, then ICU's detector.
   static func detect(_ block: [UInt8]) -> EncodingDecision {
     if let bom = ByteOrderMark.encoding(of: block) {
       return EncodingDecision(name: bom, source: .byteOrderMark)
+    }
+    if let wide = UnmarkedWideUnicode.encoding(of: block) {
+      return EncodingDecision(name: wide, source: .nulPattern)
     }
     if UTF8Codec.isValidAllowingTruncatedEnd(block) {
       return EncodingDecision(name: "UTF-8", source: .validUTF8)

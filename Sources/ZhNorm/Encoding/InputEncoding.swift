@@ -22,7 +22,8 @@ public struct InputEncoding: Sendable, Hashable, CustomStringConvertible {
   public static let utf8 = InputEncoding(kind: .utf8)
 
   /// Decided per document from its first block (``InputDecoder/detectionLength``
-  /// bytes): a byte order mark (UTF-8, UTF-16, UTF-32) first, then UTF-8 if the
+  /// bytes): a byte order mark (UTF-8, UTF-16, UTF-32) first, then UTF-16 or
+  /// UTF-32 recognised by the places of their NUL bytes, then UTF-8 if the
   /// block is valid UTF-8, then ICU's charset detection, and UTF-8 when its
   /// confidence is below ``InputDecoder/minimumConfidence``.
   public static let automatic = InputEncoding(kind: .automatic)

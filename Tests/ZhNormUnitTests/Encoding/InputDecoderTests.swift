@@ -31,6 +31,21 @@ struct InputDecoderTests {
     }
   }
 
+  @Test("auto: UTF-16 and UTF-32 without a byte order mark are recognised by their NUL bytes")
+  func unmarkedWideUnicode() throws {
+    let text = "中文测试，简体字。\nSecond line.\n"
+    for encoding in ["UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"] {
+      let (output, decoder, diagnostics) = decode(try Iconv.encode(text, to: encoding), .automatic, chunk: 3)
+      #expect(output == text, "\(encoding)")
+      #expect(decoder.decision == EncodingDecision(name: encoding, source: .nulPattern))
+      #expect(diagnostics.isEmpty)
+    }
+    // NUL bytes that make no UTF-16: binary.
+    let (_, decoder, diagnostics) = decode([0x00, 0x00, 0x01, 0x02, 0x61, 0x62], .automatic)
+    #expect(decoder.decision?.name == "UTF-8")
+    #expect(diagnostics.map(\.kind) == [.binaryInput])
+  }
+
   @Test("auto: valid UTF-8 is UTF-8, even when the block cuts a character")
   func validUTF8() {
     let text = String(repeating: "中文测试，", count: 20_000)  // > 64 KiB
