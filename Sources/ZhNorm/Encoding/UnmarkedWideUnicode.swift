@@ -7,7 +7,7 @@
 /// value (surrogates paired), none is a control character other than TAB,
 /// LF, FF or CR, and none is U+FFFE or U+FFFF. When both UTF-16 byte orders
 /// are plausible, the NUL bytes decide: ASCII characters put them at odd
-/// offsets in little-endian text.
+/// offsets in little-endian text. Fewer than 8 bytes are never recognised.
 ///
 /// Complexity: O(n) over the block.
 enum UnmarkedWideUnicode {
@@ -31,7 +31,7 @@ enum UnmarkedWideUnicode {
 
   static func isPlausible(_ block: [UInt8], width: Int, bigEndian: Bool) -> Bool {
     let usable = block.count - block.count % width  // the block may cut the last unit
-    guard usable >= width else { return false }
+    guard usable >= 8 else { return false }  // too little to tell from binary
     var awaitingLowSurrogate = false
     var i = 0
     while i < usable {

@@ -40,11 +40,15 @@ struct InputDecoderTests {
       #expect(decoder.decision == EncodingDecision(name: encoding, source: .nulPattern))
       #expect(diagnostics.isEmpty)
     }
-    // NUL bytes that make no UTF-16: binary.
-    let (_, decoder, diagnostics) = decode([0x00, 0x00, 0x01, 0x02, 0x61, 0x62], .automatic)
-    #expect(decoder.decision?.name == "UTF-8")
-    #expect(diagnostics.map(\.kind) == [.binaryInput])
+    // NUL bytes that make no UTF-16 or UTF-32 (a PNG header), or too few bytes to tell: binary.
+    let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+    for bytes in [png, [0x00, 0x00, 0x01, 0x02, 0x61, 0x62]] {
+      let (_, decoder, diagnostics) = decode(bytes, .automatic)
+      #expect(decoder.decision?.name == "UTF-8")
+      #expect(diagnostics.map(\.kind) == [.binaryInput])
+    }
   }
+
 
   @Test("auto: valid UTF-8 is UTF-8, even when the block cuts a character")
   func validUTF8() {
