@@ -12,9 +12,10 @@ import Musl
 ///   `--report FILE` are removed, then the process exits with 128 + the signal
 ///   number (130 for SIGINT, 143 for SIGTERM). The destination files are
 ///   untouched, as they are after any failure.
-/// - SIGPIPE keeps its default action: when the reader of standard output
-///   goes away (`zhnorm big.txt | head -1`), the process ends at once and
-///   quietly, as `cat` does (the shell sees status 141).
+/// - SIGPIPE gets its default action (even if the parent ignored it, which
+///   children inherit): when the reader of standard output goes away
+///   (`zhnorm big.txt | head -1`), the process ends at once and quietly, as
+///   `cat` does (the shell sees status 141 = 128 + SIGPIPE).
 /// - SIGXFSZ (file size limit, `ulimit -f`) is ignored, so that a write past
 ///   the limit fails with EFBIG and is reported as an I/O error (exit 74)
 ///   instead of killing the process with a core dump.
@@ -33,6 +34,9 @@ enum SignalHandling {
       sigemptyset(&action.sa_mask)
       sigaction(signal, &action, nil)
     }
+    var byDefault = sigaction()
+    byDefault.__sigaction_handler.sa_handler = SIG_DFL
+    sigaction(SIGPIPE, &byDefault, nil)
     var ignore = sigaction()
     ignore.__sigaction_handler.sa_handler = SIG_IGN
     sigaction(SIGXFSZ, &ignore, nil)
