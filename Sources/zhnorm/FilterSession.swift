@@ -62,9 +62,13 @@ struct FilterSession {
         } else {
           do {
             try writer.flush()
-            try file.commit()
           } catch {
+            file.discard()  // a failed last write must not leave the temporary behind
             fail(error.description, .ioError)
+            failedHard = true
+          }
+          if !failedHard {
+            do { try file.commit() } catch { fail(error.description, .ioError) }
           }
         }
       } catch {

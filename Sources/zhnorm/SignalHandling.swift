@@ -12,8 +12,8 @@ import Musl
 ///   `--report FILE` are removed, then the process exits with 128 + the signal
 ///   number (130 for SIGINT, 143 for SIGTERM). The destination files are
 ///   untouched, as they are after any failure.
-/// - SIGPIPE gets its default action (even if the parent ignored it, which
-///   children inherit): when the reader of standard output goes away
+/// - SIGPIPE gets its default action (even if the parent ignored or blocked
+///   it, which children inherit): when the reader of standard output goes away
 ///   (`zhnorm big.txt | head -1`), the process ends at once and quietly, as
 ///   `cat` does (the shell sees status 141 = 128 + SIGPIPE).
 /// - SIGXFSZ (file size limit, `ulimit -f`) is ignored, so that a write past
@@ -40,6 +40,12 @@ enum SignalHandling {
     var ignore = sigaction()
     ignore.__sigaction_handler.sa_handler = SIG_IGN
     sigaction(SIGXFSZ, &ignore, nil)
+    // A blocked signal mask is inherited too (Foundation's Process starts
+    // children with most signals blocked): unblock the ones handled here.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&handled, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
   }
 }
 
