@@ -53,6 +53,15 @@ struct ZhNormCommand: ParsableCommand {
         ascii  fullwidth ，：；！？（） become ASCII everywhere.
         keep   punctuation is left as it is.
 
+      INPUT (--from, --fix-mojibake, --binary-ok):
+        UTF-8 by default; --from ENCODING converts from any encoding ICU knows; \
+      --from auto decides per file from its first 64 KiB (byte order mark, UTF-16/32 \
+      NUL pattern, valid UTF-8, ICU detection; UTF-8 when unsure) and records the \
+      decision in --report. Bad bytes become U+FFFD with a warning (file, byte offset). \
+      A NUL byte in the first 8 KiB means binary input: refused unless --binary-ok. \
+      --fix-mojibake repairs UTF-8 that was read as GBK or Latin-1/Windows-1252 when \
+      that can be undone exactly, and warns about 锟斤拷/烫烫烫 (never guessed at).
+
       EXAMPLES:
         zhnorm < in.txt > out.txt
         zhnorm seeds/*.txt
@@ -62,11 +71,16 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm --detect *.txt
         zhnorm --in-place --report report.json corpus/*.txt
         zhnorm -o clean.txt --strict a.txt b.txt
+        zhnorm --from gb18030 old.txt; zhnorm --from auto --report - *.txt
 
       EXIT STATUS:
-        0 success; 64 usage error; 65 data error (invalid UTF-8 under --strict); \
-      66 an input file is missing or unreadable (the other files are still processed); \
-      74 I/O error (reading or writing failed).
+        0 success; 64 usage error (also an unknown --from encoding); 65 data error \
+      (invalid input under --strict, binary input without --binary-ok); 66 an input \
+      file is missing, unreadable or a directory (the other files are still \
+      processed); 74 I/O error (reading or writing failed, disk full, file too large); \
+      130/143 interrupted by SIGINT/SIGTERM (temporary files removed; -o and \
+      --in-place files untouched); a closed output pipe ends zhnorm quietly by SIGPIPE \
+      (the shell shows 141).
       """,
     version: zhnormVersion
   )
@@ -96,7 +110,7 @@ struct ZhNormCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Write a JSON report of what each step changed to FILE ('-': standard error).", valueName: "FILE"))
   var report: String?
 
-  @Flag(help: "Treat invalid UTF-8 as an error (exit 65) instead of replacing it with U+FFFD.")
+  @Flag(help: "Treat invalid input (bad UTF-8, or bad bytes in the --from encoding) as an error (exit 65) instead of replacing it with U+FFFD.")
   var strict = false
 
   @Flag(name: [.short, .long], help: "Do not print warnings.")

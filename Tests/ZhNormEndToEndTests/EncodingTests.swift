@@ -80,6 +80,14 @@ struct EncodingTests {
     #expect(!FileManager.default.fileExists(atPath: output.path))
   }
 
+  @Test("--help documents the input options, signals and exit codes")
+  func help() throws {
+    let result = try ZhNormBinary.run(["--help"])
+    for text in ["--from", "--fix-mojibake", "--binary-ok", "INPUT", "130/143", "SIGPIPE", "disk full"] {
+      #expect(result.text.contains(text), "\(text)")
+    }
+  }
+
   @Test("An unknown encoding is a usage error (64) with a clear message")
   func unknownEncoding() throws {
     let result = try ZhNormBinary.run(["--from", "klingon-8"], input: Data("x\n".utf8))
