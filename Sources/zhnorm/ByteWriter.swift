@@ -43,6 +43,12 @@ struct ByteWriter {
     try write(Array(text.utf8))
   }
 
+  /// Takes the bytes not yet written, leaving the buffer empty.
+  mutating func takeBuffered() -> [UInt8] {
+    defer { buffer = [] }
+    return buffer
+  }
+
   mutating func flush() throws(SystemError) {
     guard !buffer.isEmpty else { return }
     try Self.writeAll(buffer, to: descriptor, path: path)

@@ -13,17 +13,29 @@ struct FilterSession {
   let normalizer: Normalizer
   let strict: Bool
   let quiet: Bool
+  /// The most severe failure so far.
+  var status = ExitStatus.success
+  var chunk = [UInt8](repeating: 0, count: 1 << 20)
+  /// `--jsonl`: normalize one field of each record instead of whole documents.
+  var jsonl: JSONLNormalizer?
+  /// One JSON Lines stream for all inputs (as `sharedStream`).
+  var sharedJSONLStream: JSONLStream?
+  /// `--line-buffered`: flush after each record or chunk of output.
+  var lineBuffered = false
+  /// Counts bytes and files for the progress line.
+  var progress: ProgressMeter?
   /// `--binary-ok`: process input with NUL bytes in its first block.
   var binaryOK = false
-  private var status = ExitStatus.success
-  private var chunk = [UInt8](repeating: 0, count: 1 << 20)
   /// One stream for all inputs, so that state meant to span documents (dedup's
   /// run scope) does; each input ends with `finishDocument`.
   private var sharedStream: NormalizationStream?
+  /// `--explain`'s account, when asked for.
+  private var explain: ExplainSink?
 
-  init(normalizer: Normalizer, strict: Bool, quiet: Bool) {
+  init(normalizer: Normalizer, strict: Bool, quiet: Bool, explain: ExplainSink? = nil) {
     self.normalizer = normalizer
-    self.sharedStream = normalizer.makeStream()
+    self.explain = explain
+    self.sharedStream = normalizer.makeStream(tracingLines: explain != nil)
     self.strict = strict
     self.quiet = quiet
   }
@@ -35,7 +47,7 @@ struct FilterSession {
   }
 
   /// Processes every input; returns the exit status (the most severe failure).
-  mutating func run(inputs: [String], output: String?, inPlace: Bool, reportPath: String?) -> ExitStatus {
+  mutating func run(inputs: [String], output: String?, inPlace: Bool, reportPath: String?, destinations: [String]? = nil) -> ExitStatus {
     var report: ReportSink?
     if let reportPath {
       do { report = try ReportSink(path: reportPath) } catch {
@@ -44,7 +56,9 @@ struct FilterSession {
       }
     }
 
-    if inPlace {
+    if let destinations {
+      for (path, destination) in zip(inputs, destinations) { write(path, toFile: destination, report: &report) }
+    } else if inPlace {
       for path in inputs { editInPlace(path, report: &report) }
     } else if let output {
       do {
@@ -89,7 +103,7 @@ struct FilterSession {
   }
 
   /// Replaces `path` with its normalized text through a temporary file.
-  private mutating func editInPlace(_ path: String, report: inout ReportSink?) {
+  mutating func editInPlace(_ path: String, report: inout ReportSink?) {
     let file: AtomicFile
     do throws(SystemError) {
       guard let mode = permissions(of: path) else { throw SystemError("open", path: path) }
@@ -113,19 +127,30 @@ struct FilterSession {
   }
 
   /// Streams one document into `writer`. Returns `false` if it failed.
-  private mutating func process(_ path: String, into writer: inout ByteWriter, report: inout ReportSink?) -> Bool {
+  mutating func process(_ path: String, into writer: inout ByteWriter, report: inout ReportSink?) -> Bool {
+    defer { progress?.finishFile() }
+    if let jsonl { return processJSONL(path, with: jsonl, into: &writer, report: &report) }
     let name = path == "-" ? "standard input" : path
     let clock = ContinuousClock()
     let start = clock.now
-    var stream = sharedStream.take() ?? normalizer.makeStream()
+    var stream = sharedStream.take() ?? normalizer.makeStream(tracingLines: explain != nil)
     var failure: String?
     defer {
       defer { sharedStream = stream }
+      let records = stream.takeRecords()
+      if explain != nil {
+        do {
+          try explain?.add(records, stream.takeLineTrace())
+          try explain?.endDocument(stream.statistics, error: failure)
+        } catch {
+          fail(error.description, .ioError)
+        }
+      }
       if report != nil {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         do {
-          try report?.add(stream.takeRecords())
+          try report?.add(records)
           try report?.endDocument(stream.statistics, seconds: seconds, error: failure)
         } catch {
           fail(error.description, .ioError)
@@ -134,23 +159,27 @@ struct FilterSession {
     }
     do {
       try report?.beginDocument(name)
+      try explain?.beginDocument(name)
       let input = try InputFile(path: path)
       defer { input.close() }
       while true {
         let count = try input.read(into: &chunk)
         if count == 0 { break }
+        progress?.add(bytes: count)
         try writer.append { buffer in
           let mark = buffer.count
           stream.push(chunk[..<count], appendingTo: &buffer)
           try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
         }
-        try report?.add(stream.takeRecords())
+        if lineBuffered { try writer.flush() }
+        try takeRecords(from: &stream, report: &report)
       }
       try writer.append { buffer in
         let mark = buffer.count
         stream.finishDocument(appendingTo: &buffer)
         try check(stream.takeDiagnostics(), in: name, output: &buffer, from: mark)
       }
+      if lineBuffered { try writer.flush() }
       if stream.statistics.invalidSequences > 1 {
         let encoding = stream.statistics.encoding.map { $0.name == "UTF-8" ? "UTF-8" : "\($0.name) (invalid or unmappable)" } ?? "UTF-8"
         warn("\(name): \(stream.statistics.invalidSequences) invalid \(encoding) sequences were replaced with U+FFFD in all")
@@ -170,6 +199,14 @@ struct FilterSession {
       fail("\(name): \(error)", .ioError)
     }
     return false
+  }
+
+  /// Hands the records (and, for `--explain`, the line trace) made so far to
+  /// the report and the account.
+  private mutating func takeRecords(from stream: inout NormalizationStream, report: inout ReportSink?) throws {
+    let records = stream.takeRecords()
+    try report?.add(records)
+    try explain?.add(records, stream.takeLineTrace())
   }
 
   /// Warns about diagnostics or fails on them (binary input unless
@@ -193,12 +230,12 @@ struct FilterSession {
     }
   }
 
-  private func warn(_ message: String) {
+  func warn(_ message: String) {
     guard !quiet else { return }
     printError("zhnorm: \(message)")
   }
 
-  private mutating func fail(_ message: String, _ exitStatus: ExitStatus) {
+  mutating func fail(_ message: String, _ exitStatus: ExitStatus) {
     printError("zhnorm: \(message)")
     if exitStatus > status { status = exitStatus }
   }
@@ -214,6 +251,7 @@ extension NormalizationStream {
 
 /// Writes a line to standard error, unbuffered.
 func printError(_ message: String) {
-  let bytes = Array((message + "\n").utf8)
+  // On a terminal, first erase a progress line that may be showing.
+  let bytes = Array(((isatty(2) != 0 ? "\r\u{1B}[K" : "") + message + "\n").utf8)
   bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }

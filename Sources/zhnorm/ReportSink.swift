@@ -39,8 +39,8 @@ struct ReportSink {
     }
   }
 
-  mutating func endDocument(_ statistics: DocumentStatistics, seconds: Double, error: String? = nil) throws(SystemError) {
-    var extra = [("peakResidentKiB", String(peakResidentKiB()))]
+  mutating func endDocument(_ statistics: DocumentStatistics, seconds: Double, error: String? = nil, fields: [(String, String)] = []) throws(SystemError) {
+    var extra = fields + [("peakResidentKiB", String(peakResidentKiB()))]
     if let error { extra.append(("error", JSONReport.quoted(error))) }
     try writer.write(JSONReport.documentEnd(statistics, seconds: seconds, extra: extra))
   }

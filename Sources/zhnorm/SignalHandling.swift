@@ -56,10 +56,14 @@ enum SignalHandling {
 /// before its flag is set and the flag cleared before the slot is reused, so
 /// the handler never sees half a path.
 enum TemporaryFiles {
-  static let slotCount = 4
+  /// Enough for `-j N` in-place edits plus a report; a file that finds the
+  /// table full is simply not removed on a signal.
+  static let slotCount = 128
   static let slotSize = 4096
-  /// The table. Written only by the main thread; read by the signal handler.
+  /// The table (512 KiB). Slots are claimed and freed under `lock` (threads of
+  /// `-j N` make temporary files at once); the signal handler only reads it.
   nonisolated(unsafe) private static var table: UnsafeMutablePointer<UInt8>?
+  private static let lock = Mutex(0)  // the next slot to try: slots are used round-robin
 
   /// Allocates the table (before the handlers are installed).
   static func prepare() {
@@ -75,20 +79,27 @@ enum TemporaryFiles {
     guard let table else { return nil }
     let bytes = Array(path.utf8)
     guard bytes.count < slotSize - 2 else { return nil }
-    for slot in 0..<slotCount where table[slot * slotSize] == 0 {
-      let base = table + slot * slotSize
-      for (index, byte) in bytes.enumerated() { base[1 + index] = byte }
-      base[1 + bytes.count] = 0
-      atomicStore(base, 1)
-      return slot
+    return lock.withLock { next -> Int? in
+      // Round-robin, so a slot just freed is not rewritten while a handler
+      // that saw it in use may still be reading it.
+      for step in 0..<slotCount {
+        let slot = (next + step) % slotCount
+        let base = table + slot * slotSize
+        guard base[0] == 0 else { continue }
+        for (index, byte) in bytes.enumerated() { base[1 + index] = byte }
+        base[1 + bytes.count] = 0
+        atomicStore(base, 1)
+        next = slot + 1
+        return slot
+      }
+      return nil
     }
-    return nil
   }
 
   /// Forgets the path in `slot` (the file was renamed or removed).
   static func unregister(_ slot: Int?) {
     guard let slot, let table else { return }
-    atomicStore(table + slot * slotSize, 0)
+    lock.withLock { _ in atomicStore(table + slot * slotSize, 0) }
   }
 
   /// Removes every registered file. Async-signal-safe.

@@ -62,6 +62,26 @@ struct ZhNormCommand: ParsableCommand {
       --fix-mojibake repairs UTF-8 that was read as GBK or Latin-1/Windows-1252 when \
       that can be undone exactly, and warns about 锟斤拷/烫烫烫 (never guessed at).
 
+      JSON LINES (--jsonl):
+        Each line is a JSON record; the string at --field PATH \
+      (default text; meta.body for a nested object) is decoded, normalized as one \
+      document and written back into the same place (\", \\ and control characters \
+      escaped, CJK kept as UTF-8); every other byte of the line is kept. Records \
+      without the field or with a non-string field pass through and are counted; a \
+      malformed line is reported (FILE:LINE) and passed through (--strict: exit 65). \
+      Duplicate keys: the last one counts, as in most JSON readers. One output line per \
+      input line unless --drop-empty. Output is block-buffered; --line-buffered \
+      flushes after each record (or each output line in text mode).
+
+      MANY FILES:
+        -j N processes the files on N threads, output byte-identical to \
+      -j 1 (documents are spooled and written in input order); -j N refuses \
+      --dedup-scope run and --dedup-db, whose result depends on order. --output-dir \
+      DIR writes each input to DIR/NAME atomically; --recursive (-r) walks \
+      directories (regular files, sorted; names starting with '.' skipped). A \
+      progress line appears on standard error when it is a terminal and the work is \
+      large (--quiet, --no-progress: never; --progress: always).
+
       EXAMPLES:
         zhnorm < in.txt > out.txt
         zhnorm seeds/*.txt
@@ -71,6 +91,11 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm --detect *.txt
         zhnorm --in-place --report report.json corpus/*.txt
         zhnorm -o clean.txt --strict a.txt b.txt
+        zhnorm --explain page.txt > clean.txt 2> audit.txt
+        zhnorm --stats --stats-format json corpus/*.txt
+        zhnorm --jsonl --field meta.body --drop-empty --dedup-scope run shard.jsonl
+        zhnorm -j 4 --jsonl -r raw/ --output-dir clean/
+        zhnorm --generate-completion-script bash > /etc/bash_completion.d/zhnorm
         zhnorm --from gb18030 old.txt; zhnorm --from auto --report - *.txt
 
       EXIT STATUS:
@@ -121,6 +146,12 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Dedup step") var dedup: DedupCommandOptions
 
+  @OptionGroup(title: "Audit") var audit: AuditOptions
+
+  @OptionGroup(title: "JSON Lines, many files, progress") var formats: FormatOptions
+
+  @OptionGroup var manual: ManualOption
+
   mutating func validate() throws {
     if only != nil && skip != nil {
       throw ValidationError("--only and --skip cannot be used together.")
@@ -128,6 +159,7 @@ struct ZhNormCommand: ParsableCommand {
     if convert.asksForConversion && !normalizerConfiguration.steps.contains(.convert) {
       throw ValidationError("--convert and --to need the convert step (see --only and --skip).")
     }
+    try audit.validate(reportToStandardError: report == "-", detect: convert.detect, inPlace: inPlace, output: output)
     if inPlace {
       if output != nil { throw ValidationError("--in-place and --output cannot be used together.") }
       if files.isEmpty || files.contains("-") { throw ValidationError("--in-place needs input files (not standard input).") }
@@ -136,6 +168,16 @@ struct ZhNormCommand: ParsableCommand {
       for file in files where file != "-" && FileIdentity(path: file) == target {
         throw ValidationError("--output \(output) names an input file; use --in-place to edit files in place.")
       }
+    }
+    try formats.check(files: files, output: output, inPlace: inPlace, report: report, dedup: dedup)
+    if audit.explain && formats.jobs > 1 {
+      throw ValidationError("--explain is not supported with -j \(formats.jobs): the accounts of files processed at once would interleave; use -j 1.")
+    }
+    if formats.jsonl && input.encoding != .utf8 {
+      throw ValidationError("--from cannot be used with --jsonl: JSON Lines are UTF-8.")
+    }
+    if audit.explain && formats.jsonl {
+      throw ValidationError("--explain is not supported with --jsonl yet; use --report for an account of each record.")
     }
   }
 
@@ -148,7 +190,7 @@ struct ZhNormCommand: ParsableCommand {
       unicode: UnicodeCleanupOptions(punctuation: punctuation),
       repair: repairFlags.options,
       convert: convert.options,
-      recordsChanges: report != nil
+      recordsChanges: report != nil || audit.explain
     )
     dedup.apply(to: &configuration)
     input.apply(to: &configuration)
@@ -157,16 +199,26 @@ struct ZhNormCommand: ParsableCommand {
 
   func run() throws {
     SignalHandling.install()
+    if manual.generateManual {
+      print(ManualPage.render(
+        name: "zhnorm", version: zhnormVersion, abstract: Self.configuration.abstract,
+        help: Self.helpMessage(columns: 1 << 20)), terminator: "")
+      return
+    }
     if convert.detect {
       let status = ScriptReport.run(inputs: files.isEmpty ? ["-"] : files)
       if status != .success { throw ExitCode(status.rawValue) }
       return
     }
-    var session = FilterSession(
-      normalizer: Normalizer(configuration: normalizerConfiguration),
-      strict: strict, quiet: quiet)
-    session.binaryOK = input.binaryOK
-    let status = session.run(inputs: files.isEmpty ? ["-"] : files, output: output, inPlace: inPlace, reportPath: report)
+    if audit.stats {
+      let status = StatsReport.run(inputs: files.isEmpty ? ["-"] : files, normalizer: Normalizer(configuration: normalizerConfiguration), format: audit.statsFormat, quiet: quiet)
+      if status != .success { throw ExitCode(status.rawValue) }
+      return
+    }
+    let status = formats.run(
+      normalizer: Normalizer(configuration: normalizerConfiguration), files: files.isEmpty ? ["-"] : files,
+      output: output, inPlace: inPlace, report: report, strict: strict, quiet: quiet, binaryOK: input.binaryOK,
+      explain: audit.explain ? ExplainSink(configuration: normalizerConfiguration, colors: audit.usesColors) : nil)
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }

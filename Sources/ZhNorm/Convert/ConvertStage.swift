@@ -22,8 +22,8 @@ struct ConvertStage: PipelineStage {
   private var partialLineConverter: ScriptConverter?
   private var held: [Block] = []
   private var evidence = ScriptEvidence()
-  /// Hashes of the lines counted as evidence so far (the decision window only).
-  private var countedLines: Set<Int> = []
+  /// The paragraphs counted as evidence so far (the decision window only).
+  private var counted = RepeatFilter()
   private var decided = false
   private var strayFixer: StrayCharacterFixer?
 
@@ -34,16 +34,20 @@ struct ConvertStage: PipelineStage {
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
+    var block = block
     if profileConverter != nil {
       output.emit(convertWithProfile(block, into: &output))
       return
     }
     guard options.fixesStrayCharacters else {
-      output.emit(convertToTarget(block, into: &output))
+      convertToTarget(&block, into: &output)
+      output.emit(block)
       return
     }
     if decided {
-      output.emit(convertToTarget(fixStrays(block, into: &output), into: &output))
+      fixStrays(&block, into: &output)
+      convertToTarget(&block, into: &output)
+      output.emit(block)
       return
     }
     held.append(block)
@@ -51,13 +55,11 @@ struct ConvertStage: PipelineStage {
     // must not depend on what later steps change. Exactly the first
     // `decisionHanCharacters` Han characters count, however they are cut into
     // lines (the repair step may join lines on one run and find them joined on
-    // the next), and a line that repeats one already counted does not count
-    // again (the dedup step, after this one, removes such repeats).
+    // the next), and a paragraph that repeats one already counted does not
+    // count again (see RepeatFilter: the dedup step removes such repeats).
     let remaining = options.decisionHanCharacters - evidence.hanCharacters
     let (isNew, found) = block.withUTF8 { utf8 -> (Bool, ScriptEvidence) in
-      var hasher = Hasher()
-      hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
-      guard countedLines.insert(hasher.finalize()).inserted else { return (false, ScriptEvidence()) }
+      guard !counted.isRepeat(utf8) else { return (false, ScriptEvidence()) }
       return (true, detector.evidence(inUTF8: utf8, hanLimit: remaining))
     }
     if isNew { evidence += found }
@@ -79,8 +81,11 @@ struct ConvertStage: PipelineStage {
     if profileConverter != nil {
       convertWithProfile(&blocks, into: &output)
     } else {
+      // In place: a block copied out and back would cost a retain and a
+      // release of its storage per line.
       for index in blocks.indices {
-        blocks[index] = convertToTarget(fixStrays(blocks[index], into: &output), into: &output)
+        fixStrays(&blocks[index], into: &output)
+        convertToTarget(&blocks[index], into: &output)
       }
     }
     output.emit(contentsOf: &blocks)
@@ -96,52 +101,50 @@ struct ConvertStage: PipelineStage {
     partialLineConverter = nil
     held = []
     evidence = ScriptEvidence()
-    countedLines = []
+    counted.removeAll()
     decided = false
     strayFixer = nil
   }
 
   private mutating func decideAndRelease(into output: inout StageOutput) {
     decided = true
-    countedLines = []
+    counted.removeAll()
     if let script = evidence.clearScript {
       strayFixer = StrayCharacterFixer(documentScript: script)
     }
-    let blocks = held
+    var blocks = held
     held = []
-    for block in blocks {
-      output.emit(convertToTarget(fixStrays(block, into: &output), into: &output))
+    for index in blocks.indices {
+      fixStrays(&blocks[index], into: &output)
+      convertToTarget(&blocks[index], into: &output)
     }
+    output.emit(contentsOf: &blocks)
   }
 
-  private func fixStrays(_ block: Block, into output: inout StageOutput) -> Block {
-    guard let strayFixer, block.withUTF8({ strayFixer.needsFixing(utf8: $0) }) else { return block }
+  private func fixStrays(_ block: inout Block, into output: inout StageOutput) {
+    guard let strayFixer, block.withUTF8({ strayFixer.needsFixing(utf8: $0) }) else { return }
     let result = strayFixer.fix(block.text)
-    guard !result.changes.isEmpty else { return block }
+    guard !result.changes.isEmpty else { return }
     for change in result.changes {
       output.record(
         .strayCharacter, line: block.lines.lowerBound, text: String(change.original),
         detail: "\(change.original) → \(change.replacement) (document is \(strayFixer.documentScript.rawValue))")
     }
-    var fixed = block
-    fixed.text = result.text
-    return fixed
+    block.text = result.text
   }
 
-  private func convertToTarget(_ block: Block, into output: inout StageOutput) -> Block {
-    guard let targetConverter else { return block }
+  private func convertToTarget(_ block: inout Block, into output: inout StageOutput) {
+    guard let targetConverter else { return }
     // Most blocks need nothing; decide that from the bytes, without a String.
     let script = block.withUTF8 { detector.evidence(inUTF8: $0) }.script
-    if script == .none { return block }
+    if script == .none { return }
     let target = targetConverter.target
-    if script == target.script, target == .hans || target == .hant { return block }
+    if script == target.script, target == .hans || target == .hant { return }
     let text = block.text
     let result = targetConverter.convert(text)
-    guard result.text != text else { return block }
+    guard result.text != text else { return }
     output.count(.scriptConversion)
-    var converted = block
-    converted.text = result.text
-    return converted
+    block.text = result.text
   }
 
   /// Converts a batch in place. Every line is converted into one output

@@ -42,15 +42,15 @@ public struct ScriptConverter: Sendable {
     }
   }
 
-  /// Converts complete text given as UTF-8 bytes (e.g. a pipeline block's
-  /// storage, without making a `String` of the input first). Invalid bytes
-  /// become U+FFFD in the returned `String`. O(n).
   /// Converts complete UTF-8 text, appending the result to `out`. O(n).
   func convert(utf8: UnsafeBufferPointer<UInt8>, appendingTo out: inout OutputBuffer) {
     var state = engine.makeRunState()
     _ = engine.convert(utf8, isFinal: true, into: &out, state: &state)
   }
 
+  /// Converts complete text given as UTF-8 bytes (e.g. a pipeline block's
+  /// storage, without making a `String` of the input first). Invalid bytes
+  /// become U+FFFD in the returned `String`. O(n).
   public func convert(utf8: UnsafeBufferPointer<UInt8>) -> String {
     var out = OutputBuffer(capacity: utf8.count + utf8.count / 4)
     var state = engine.makeRunState()

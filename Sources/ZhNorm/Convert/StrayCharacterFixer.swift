@@ -149,17 +149,33 @@ public struct StrayCharacterFixer: Sendable {
     return text.withUTF8 { Self.containsStray($0, strays) }
   }
 
+  /// Whether `utf8` (valid UTF-8) contains a scalar of `strays`. One pass;
+  /// every Han character and compatibility ideograph lies in a three- or
+  /// four-byte sequence, so one- and two-byte sequences and continuation
+  /// bytes are skipped a byte at a time and the others decoded without the
+  /// validating decoder's checks (this runs on every line of a decided
+  /// document).
   private static func containsStray(_ utf8: UnsafeBufferPointer<UInt8>, _ strays: ScalarSet) -> Bool {
     guard let p = utf8.baseAddress else { return false }
+    let count = utf8.count
     var i = 0
-    while i < utf8.count {
-      if p[i] < 0xE0 {  // no Han character starts with a byte below 0xE0
-        i += 1
+    while i < count {
+      let b0 = UInt32(p[i])
+      if b0 < 0xE0 {
+        i &+= 1
         continue
       }
-      let (scalar, length) = UTF8Decoding.decode(p, i, utf8.count)
+      let scalar: UInt32
+      if b0 < 0xF0 {
+        guard i &+ 2 < count else { return false }
+        scalar = (b0 & 0x0F) &<< 12 | UInt32(p[i &+ 1] & 0x3F) &<< 6 | UInt32(p[i &+ 2] & 0x3F)
+        i &+= 3
+      } else {
+        guard i &+ 3 < count else { return false }
+        scalar = (b0 & 0x07) &<< 18 | UInt32(p[i &+ 1] & 0x3F) &<< 12 | UInt32(p[i &+ 2] & 0x3F) &<< 6 | UInt32(p[i &+ 3] & 0x3F)
+        i &+= 4
+      }
       if strays.contains(scalar) { return true }
-      i += max(length, 1)
     }
     return false
   }

@@ -111,6 +111,20 @@ struct LineDecoder {
           continue
         }
       }
+      // Runs of three-byte sequences (Chinese text is mostly these) are
+      // validated in a tight loop. Lead bytes E3–EC, EE and EF take any two
+      // continuation bytes (E0 and ED restrict the second byte, E1 is rare,
+      // E2 may start LS/PS, which end lines), so only the continuation bits
+      // are checked; anything else falls through to the general path.
+      let runEnd = min(count, limit) &- 2
+      while i < runEnd {
+        let lead = base[i]
+        guard lead &- 0xE3 < 13, lead != 0xED,
+          base[i &+ 1] & 0xC0 == 0x80, base[i &+ 2] & 0xC0 == 0x80
+        else { break }
+        i &+= 3
+      }
+      guard i < count else { break scanning }
       let b0 = base[i]
       if i >= limit && !(b0 >= 0x0A && b0 <= 0x0D) {
         // An overlong line: cut it here, at a scalar boundary (or at a stray

@@ -4,7 +4,7 @@
 /// threshold), and keeps the first occurrence.
 ///
 /// Only paragraphs that could be boilerplate are candidates (see
-/// ``DedupStage/isCandidate(_:)``): short lines, lines without letters,
+/// ``DedupOptions/mayRemove(_:)``): short lines, lines without letters,
 /// table rows (with a tab) and segments of overlong lines are always kept;
 /// lines that do not end like a sentence and are shorter than
 /// ``DedupOptions/minimumUnterminatedLength`` (headings, captions, bylines)
@@ -102,7 +102,7 @@ struct DedupStage: PipelineStage {
         }
         pendingBlanks += 1
       } else {
-        if isWholeLine, let match = duplicate(blocks[index]) {
+        if isWholeLine, let match = duplicate(in: &blocks, at: index) {
           report(match, of: blocks[index], into: &output)
           droppedSinceEmit = true
           continue
@@ -115,7 +115,9 @@ struct DedupStage: PipelineStage {
         emittedInDocument = true
         droppedSinceEmit = false
       }
-      if kept != index { blocks.swapAt(kept, index) }
+      // Swapped through the buffer: the array's own swapAt copies the
+      // blocks (a retain and a release each).
+      if kept != index { blocks.withUnsafeMutableBufferPointer { $0.swapAt(kept, index) } }
       kept += 1
     }
     if pendingBlanks > 0 {
@@ -152,22 +154,12 @@ struct DedupStage: PipelineStage {
     document += 1
   }
 
-  /// Whether a paragraph may be removed at all: long enough, with letters,
-  /// not a table row, and either ending like a sentence or long.
-  func isCandidate(_ fingerprint: ParagraphFingerprint) -> Bool {
-    isTruncationCandidate(fingerprint)
-      && (fingerprint.endsSentence || fingerprint.length >= options.minimumUnterminatedLength)
-  }
-
-  /// Whether a paragraph may be removed as a truncated copy: the same, except
-  /// that it need not end like a sentence (a fragment cut by a page break does not).
-  func isTruncationCandidate(_ fingerprint: ParagraphFingerprint) -> Bool {
-    !fingerprint.containsTab && fingerprint.length >= options.minimumLength && fingerprint.contentScalars >= 4
-  }
-
-  /// Decides whether `block` duplicates an earlier kept paragraph; indexes it if not.
-  private mutating func duplicate(_ block: Block) -> Match? {
-    block.withUTF8 { duplicate(utf8: $0, line: block.lines.lowerBound) }
+  /// Decides whether `blocks[index]` duplicates an earlier kept paragraph;
+  /// indexes it if not. (Reached through the array, not by value: a copy of
+  /// the block would retain and release its storage.)
+  private mutating func duplicate(in blocks: inout [Block], at index: Int) -> Match? {
+    let line = blocks[index].lines.lowerBound
+    return blocks[index].withUTF8 { duplicate(utf8: $0, line: line) }
   }
 
   /// Paragraphs shorter than this many characters are not compared for near
@@ -180,8 +172,8 @@ struct DedupStage: PipelineStage {
   private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int) -> Match? {
     let threshold = near == nil || utf8.count < DedupStage.nearMinimumLength ? nil : options.nearDuplicateThreshold
     let fingerprint = fingerprinter.fingerprint(utf8, signature: threshold != nil)
-    guard isCandidate(fingerprint) else {
-      guard isTruncationCandidate(fingerprint) else { return nil }
+    guard options.mayRemove(fingerprint) else {
+      guard options.mayRemoveAsTruncated(fingerprint) else { return nil }
       return recent.paragraph(extending: utf8, fingerprint: fingerprint).map { .truncated(position: $0) }
     }
     if let position = exact.lookup(fingerprint.exact) { return .exact(position: position) }

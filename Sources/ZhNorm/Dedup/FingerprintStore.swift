@@ -8,6 +8,7 @@ import Musl
 
 /// The fingerprint database could not be opened, read or written.
 public struct DedupDatabaseError: Error, CustomStringConvertible {
+  /// What failed, with SQLite's message.
   public var description: String
 }
 

@@ -90,11 +90,21 @@ struct Fingerprinter {
       || (0xC0...0x24F).contains(v) || (0x3040...0x30FF).contains(v) || (0xAC00...0xD7AF).contains(v)
   }
 
-  /// The normalized UTF-8 bytes of `utf8` (for verifying a truncated copy; off the hot path).
-  static func normalizedBytes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(utf8.count)
+  /// Whether the comparison scalars of `part` are a prefix of those of
+  /// `whole` (both valid UTF-8). One pass over each, no allocation.
+  static func isNormalizedPrefix(_ part: UnsafeBufferPointer<UInt8>, of whole: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
+    var j = 0
+    while true {
+      guard let a = nextComparisonScalar(part, &i) else { return true }
+      guard let b = nextComparisonScalar(whole, &j), a == b else { return false }
+    }
+  }
+
+  /// The next scalar of `utf8` from `i` on that counts for comparison
+  /// (folded), advancing `i` past it; `nil` at the end.
+  @inline(__always)
+  static func nextComparisonScalar(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32? {
     while i < utf8.count {
       var v = UInt32(utf8[i])
       if v < 0x80 {
@@ -104,14 +114,14 @@ struct Fingerprinter {
         v = scalar
         i += length
       }
-      guard let c = comparisonScalar(v), let scalar = Unicode.Scalar(c) else { continue }
-      bytes.append(contentsOf: UTF8.encode(scalar)!)
+      if let c = comparisonScalar(v) { return c }
     }
-    return bytes
+    return nil
   }
 
   /// Fingerprints `utf8`, and computes the MinHash ``signature`` when `signature` is true.
   mutating func fingerprint(_ utf8: UnsafeBufferPointer<UInt8>, signature wantsSignature: Bool) -> ParagraphFingerprint {
+    guard wantsSignature else { return Self.fingerprint(utf8) }
     var result = ParagraphFingerprint()
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var last: UInt32 = 0
@@ -132,7 +142,14 @@ struct Fingerprinter {
       while i < count {
         let byte = utf8[i]
         var c: UInt32
-        if byte < 0x80 {
+        if byte &- 0xE4 < 6 {
+          // Lead bytes E4–E9: U+4000–U+9FFF, CJK ideographs, the common case:
+          // content, never folded, decoded without the general decoder's
+          // branches (the text is valid UTF-8: the decoder made it so).
+          c = UInt32(byte & 0x0F) &<< 12 | UInt32(utf8[i &+ 1] & 0x3F) &<< 6 | UInt32(utf8[i &+ 2] & 0x3F)
+          i &+= 3
+          content &+= 1
+        } else if byte < 0x80 {
           i += 1
           if byte == 0x20 { continue }
           if byte == 0x09 {
@@ -175,6 +192,72 @@ struct Fingerprinter {
     if length < Fingerprinter.prefixLength { result.prefix = hash }
     result.endsSentence = Fingerprinter.endsSentence(last)
     hash = Fingerprinter.mix(hash ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15))
+    result.exact = hash == 0 ? 1 : hash
+    return result
+  }
+
+  /// The fingerprint alone, without a signature: the common case (near
+  /// duplicates are off by default), and the hot path of the `dedup` step.
+  ///
+  /// The same result as the general loop, written for speed: less state (no
+  /// shingle window) so that it stays in registers, wrapping arithmetic
+  /// (no overflow checks), and the prefix hash taken once, outside the loop's
+  /// common path. O(n) in the bytes.
+  static func fingerprint(_ utf8: UnsafeBufferPointer<UInt8>) -> ParagraphFingerprint {
+    var result = ParagraphFingerprint()
+    guard let bytes = utf8.baseAddress else {
+      result.exact = mix(0xcbf2_9ce4_8422_2325 ^ 0)
+      result.prefix = 0xcbf2_9ce4_8422_2325
+      if result.exact == 0 { result.exact = 1 }
+      return result
+    }
+    let count = utf8.count
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var last: UInt32 = 0
+    var length = 0
+    var content = 0
+    var containsTab = false
+    var prefix: UInt64? = nil
+    var i = 0
+    while i < count {
+      let byte = bytes[i]
+      let c: UInt32
+      if byte &- 0xE4 < 6 {
+        c = UInt32(byte & 0x0F) &<< 12 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
+        i &+= 3
+        content &+= 1
+      } else if byte < 0x80 {
+        i &+= 1
+        if byte == 0x20 { continue }
+        if byte == 0x09 {
+          containsTab = true
+          continue
+        }
+        c = UInt32(byte)
+        if (c | 0x20) &- 0x61 < 26 { content &+= 1 }
+      } else {
+        let (scalar, size) = UnicodeCleaner.decodeScalar(utf8, at: i)
+        i &+= size
+        if scalar >= 0x3400 && scalar <= 0x9FFF {
+          c = scalar
+          content &+= 1
+        } else {
+          guard let folded = comparisonScalar(scalar) else { continue }
+          c = folded
+          if isContent(c) { content &+= 1 }
+        }
+      }
+      hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
+      length &+= 1
+      last = c
+      if length == prefixLength { prefix = hash }
+    }
+    result.containsTab = containsTab
+    result.length = length
+    result.contentScalars = content
+    result.prefix = prefix ?? hash
+    result.endsSentence = endsSentence(last)
+    hash = mix(hash ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15))
     result.exact = hash == 0 ? 1 : hash
     return result
   }

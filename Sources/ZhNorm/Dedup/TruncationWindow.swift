@@ -55,7 +55,7 @@ struct TruncationWindow {
       var copied = 0
       while copied < utf8.count {
         let run = min(utf8.count - copied, byteLimit - offset)
-        UnsafeMutableBufferPointer(rebasing: ring[offset..<(offset + run)])
+        _ = UnsafeMutableBufferPointer(rebasing: ring[offset..<(offset + run)])
           .update(fromContentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<(copied + run)]))
         copied += run
         offset = 0
@@ -64,26 +64,40 @@ struct TruncationWindow {
     written += utf8.count
   }
 
-  private func bytes(at index: Int) -> [UInt8] {
-    var result: [UInt8] = []
-    result.reserveCapacity(sizes[index])
-    for k in 0..<sizes[index] { result.append(ring[(starts[index] + k) % byteLimit]) }
-    return result
+  /// Calls `body` with the raw bytes of entry `index`: in place when they do
+  /// not wrap around the end of the ring, else from a copy.
+  private func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let start = starts[index] % byteLimit
+    let size = sizes[index]
+    return ring.withUnsafeBufferPointer { ring in
+      if start + size <= byteLimit {
+        return body(UnsafeBufferPointer(rebasing: ring[start..<(start + size)]))
+      }
+      var copy = Array(ring[start...])
+      copy.append(contentsOf: ring[..<(size - copy.count)])
+      return copy.withUnsafeBufferPointer(body)
+    }
   }
 
   /// The position of the most recent paragraph that the paragraph `utf8`
   /// (fingerprinted as `fingerprint`) is a strict prefix of, if any.
+  ///
+  /// O(capacity) comparisons of prefix hashes and lengths; only an entry that
+  /// passes both is compared scalar by scalar (no allocation unless its bytes
+  /// wrap around the ring). This runs for every candidate paragraph that is
+  /// not an exact duplicate, so it avoids the `%` of ring arithmetic in the loop.
   func paragraph(extending utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint) -> UInt64? {
-    guard fingerprint.length >= Fingerprinter.prefixLength else { return nil }
-    var part: [UInt8]?
-    for k in stride(from: filled - 1, through: 0, by: -1) {
-      let index = (head + k) % capacity
-      guard prefixes[index] == fingerprint.prefix, lengths[index] > fingerprint.length,
-        written - starts[index] <= byteLimit
-      else { continue }
-      if part == nil { part = Fingerprinter.normalizedBytes(utf8) }
-      let whole = bytes(at: index).withUnsafeBufferPointer(Fingerprinter.normalizedBytes)
-      if whole.count > part!.count && whole.starts(with: part!) { return positions[index] }
+    guard fingerprint.length >= Fingerprinter.prefixLength, filled > 0 else { return nil }
+    var index = head + filled - 1
+    if index >= capacity { index -= capacity }
+    for _ in 0..<filled {
+      if prefixes[index] == fingerprint.prefix && lengths[index] > fingerprint.length
+        && written - starts[index] <= byteLimit
+        && withBytes(at: index, { Fingerprinter.isNormalizedPrefix(utf8, of: $0) })
+      {
+        return positions[index]
+      }
+      index = index == 0 ? capacity - 1 : index - 1
     }
     return nil
   }

@@ -28,15 +28,18 @@ public struct NormalizationStream {
   private var raw: RawConversionPath?
   private var rawDiagnostics: [Diagnostic] = []
   private var startsNewDocument = false
+  /// Input and output lines since the last ``takeLineTrace()``, when tracing.
+  private var trace: LineTrace?
 
-  init(configuration: NormalizerConfiguration) {
+  init(configuration: NormalizerConfiguration, tracingLines: Bool = false) {
     input = InputDecoder(encoding: configuration.inputEncoding)
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
     pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
-    if configuration.steps == [.convert], let profile = configuration.convert.profile {
+    if configuration.steps == [.convert], let profile = configuration.convert.profile, !tracingLines {
       raw = RawConversionPath(profile: profile)
     }
+    if tracingLines { trace = LineTrace() }
   }
 
   /// Statistics of the current document (after ``finishDocument()``: of the
@@ -146,6 +149,14 @@ public struct NormalizationStream {
     return output.records
   }
 
+  /// Takes the input and output lines seen since the last call (empty unless
+  /// the stream was made with ``Normalizer/makeStream(tracingLines:)``).
+  public mutating func takeLineTrace() -> LineTrace {
+    guard let taken = trace else { return LineTrace() }
+    trace = LineTrace()
+    return taken
+  }
+
   /// Takes the diagnostics (invalid UTF-8 or invalid bytes in the input
   /// encoding, binary input, irreversible mojibake) found since the last
   /// call, in the order they were found. At most 100 decoding errors are
@@ -167,11 +178,14 @@ public struct NormalizationStream {
 
   private mutating func drain(finishing: Bool, into bytes: inout [UInt8]) {
     if !decoded.isEmpty {
+      trace?.addInputs(decoded)
       let finished = pipeline.process(&decoded, output: &output)
+      trace?.addOutputs(finished)
       BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
     if finishing {
       let finished = pipeline.finishDocument(output: &output)
+      trace?.addOutputs(finished)
       BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
     }
   }

@@ -53,7 +53,8 @@ public struct Normalizer: Sendable {
       case .repair:
         // Text the repair step changes is cleaned again when the unicode step runs.
         let cleaner = configuration.steps.contains(.unicode) ? UnicodeCleaner(options: configuration.unicode) : nil
-        stages.append(RepairStage(options: configuration.repair, cleaner: cleaner))
+        let dedup = configuration.steps.contains(.dedup) ? configuration.dedup : nil
+        stages.append(RepairStage(options: configuration.repair, cleaner: cleaner, dedup: dedup))
       case .convert: stages.append(ConvertStage(options: configuration.convert))
       case .dedup:
         stages.append(DedupStage(options: configuration.dedup, keepsPositions: configuration.recordsChanges))

@@ -126,6 +126,7 @@ extension Block: Hashable {
       && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
   }
 
+  /// Hashes the text, the terminator and the first input line.
   public func hash(into hasher: inout Hasher) {
     withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     hasher.combine(terminator)

@@ -1,6 +1,6 @@
 /// One step of the pipeline, as a stream transformer over blocks.
 ///
-/// The driver (``BlockPipeline``) hands each stage the blocks of a document in
+/// The driver (the pipeline inside ``NormalizationStream``) hands each stage the blocks of a document in
 /// order and passes whatever the stage emits on to the next stage. A stage may
 /// emit a block at once, rewrite it, drop it, or hold a few blocks back while it
 /// needs to see what follows (a join decision looks at the next block; a

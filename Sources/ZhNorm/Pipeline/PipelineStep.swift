@@ -12,6 +12,7 @@ public enum PipelineStep: String, CaseIterable, Sendable, Codable, Comparable {
   /// Removal of duplicate paragraphs.
   case dedup
 
+  /// Orders steps as they run.
   public static func < (lhs: PipelineStep, rhs: PipelineStep) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }

@@ -15,6 +15,7 @@ public struct RepairOptions: Sendable, Hashable {
   /// (`--keep-annotations` turns it off). Default: `true`.
   public var removesAnnotations: Bool
 
+  /// Creates options; by default every repair is on.
   public init(joinsParagraphs: Bool = true, removesFurniture: Bool = true, removesAnnotations: Bool = true) {
     self.joinsParagraphs = joinsParagraphs
     self.removesFurniture = removesFurniture

@@ -22,6 +22,10 @@ struct RepairStage: PipelineStage {
   /// The `unicode` step's cleaner, when that step runs: text this step changed
   /// is cleaned again, so that the output is what `unicode` would leave.
   let cleaner: UnicodeCleaner?
+  /// The `dedup` step's options, when that step runs after this one: an exact
+  /// copy of a recent paragraph that stands after a held one is then removed
+  /// here (see ``removeRecentRepeat(_:into:)``).
+  let dedup: DedupOptions?
 
   /// A held paragraph grows by joins up to this size; then it is written.
   static let maximumParagraphBytes = 64 * 1024
@@ -66,12 +70,15 @@ struct RepairStage: PipelineStage {
   /// Blocks since a dangling fragment was left unjoined.
   private var sinceRefusal = Int.max
   private var profile = WrapProfile()
-  private var recent = RecentParagraphPrefixes()
+  private var recent = RecentParagraphs()
+  /// Fingerprints a block for ``dedup``'s rules on what may be removed.
+  private var fingerprinter: Fingerprinter?
   private var running = RunningLines()
 
-  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil) {
+  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil) {
     self.options = options
     self.cleaner = cleaner
+    self.dedup = dedup
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
@@ -81,7 +88,7 @@ struct RepairStage: PipelineStage {
   /// Takes the blocks one by one off the end of the reversed array, so that
   /// each is moved, not copied, through the stage.
   mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
-    blocks.reverse()
+    blocks.withUnsafeMutableBufferPointer { $0.reverse() }  // moves, where Array's reverse copies
     while let block = blocks.popLast() { take(block, into: &output) }
   }
 
@@ -151,6 +158,7 @@ struct RepairStage: PipelineStage {
 
   private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {
     if block.followsPageBreak && checkRunning { pageBreakSeen() }
+    if dedup != nil && removeRecentRepeat(block, into: &output) { return }
     var summary = summarize(block)
 
     // Per-line repairs.
@@ -256,6 +264,45 @@ struct RepairStage: PipelineStage {
     hold(block, summary: summary, facts: facts, lastLineWidth: width, into: &output)
   }
 
+  /// Removes `block` when it is a copy or a prefix (a truncated copy) of a
+  /// paragraph written out recently and the `dedup` step's rules let it go;
+  /// returns whether it did.
+  ///
+  /// Why here: decisions of this step rest on the blocks around a candidate
+  /// join (what stands between two halves, whether a fragment was left
+  /// unjoined a few blocks before). A repeat that dedup removes afterwards is
+  /// seen by this run and not by the next, which could then decide otherwise.
+  /// Removing it on arrival, and leaving all other state (widths, blank lines,
+  /// refusals) as if it had never been there, makes every decision the one the
+  /// second run makes.
+  private mutating func removeRecentRepeat(_ block: Block, into output: inout StageOutput) -> Bool {
+    // A paragraph dedup may remove has at least `minimumLength` characters,
+    // hence bytes: shorter blocks (most short lines) are not even compared.
+    guard let dedup, block.utf8Count >= dedup.minimumLength,
+      let original = block.withUTF8({ recent.paragraph(repeatedBy: $0) })
+    else { return false }
+    // Dedup's own rules decide whether it may go (a short caption or a table
+    // row that repeats stays).
+    if fingerprinter == nil { fingerprinter = Fingerprinter() }
+    let fingerprint = block.withUTF8 { fingerprinter!.fingerprint($0, signature: false) }
+    let kind: ChangeKind
+    if original.isEqual {
+      guard dedup.mayRemove(fingerprint) else { return false }
+      kind = .exactDuplicate
+    } else {
+      guard dedup.mayRemoveAsTruncated(fingerprint), fingerprint.length >= Fingerprinter.prefixLength else { return false }
+      kind = .truncatedDuplicate
+    }
+    // Dedup's removal, made early on its behalf: counted and reported as dedup's.
+    let step = output.step
+    output.step = .dedup
+    output.record(kind, line: block.lines.lowerBound, text: block.text,
+      detail: "duplicate of line \(original.line) (\(original.isEqual ? "exact" : "truncated: a prefix of it"))")
+    output.step = step
+    removedSinceText = true  // the blank lines on both sides of it merge
+    return true
+  }
+
   /// Joins `q` to the held paragraph `p`, records the join, and cleans the
   /// joined text again (new neighbours at the join).
   private mutating func join(_ p: inout Block, _ q: Block, _ decision: JoinDecision, into output: inout StageOutput) {
@@ -295,7 +342,7 @@ struct RepairStage: PipelineStage {
   }
 
   private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
-    block.withUTF8 { recent.remember($0) }
+    block.withUTF8 { recent.remember($0, line: block.lines.lowerBound) }
     output.emit(block)
   }
 
@@ -327,7 +374,7 @@ struct RepairStage: PipelineStage {
     block.text = repaired
     for removal in removals {
       output.record(.pinyinAnnotation, line: block.lines.lowerBound, text: removal.text,
-        detail: "removed the pinyin \(removal.text.unicodeScalars.dropFirst()) after \(removal.text.unicodeScalars.first!): it is a reading of that character in Unihan")
+        detail: "removed the pinyin \(String(String.UnicodeScalarView(removal.text.unicodeScalars.dropFirst()))) after \(String(removal.text.unicodeScalars.first!)): it is a reading of that character in Unihan")
     }
     clean(&block, into: &output)
     return true

@@ -15,7 +15,9 @@ public struct ChangeKind: RawRepresentable, Hashable, Sendable, Comparable,
   /// Creates a kind from a string literal.
   public init(stringLiteral value: String) { self.rawValue = value }
 
+  /// The identifier, as in reports.
   public var description: String { rawValue }
 
+  /// Orders kinds by identifier (reports list them in this order).
   public static func < (lhs: ChangeKind, rhs: ChangeKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

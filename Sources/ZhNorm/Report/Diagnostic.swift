@@ -42,6 +42,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.detail = detail
   }
 
+  /// The problem in words, with its byte offset and line.
   public var description: String {
     switch kind {
     case .invalidUTF8:

@@ -2,7 +2,7 @@
 public enum PunctuationStyle: String, Sendable, CaseIterable, Codable {
   /// The Chinese convention (GB/T 15834): ASCII marks in Chinese context become
   /// fullwidth (`，：；！？（）`). Decimals, times, URLs, e-mail addresses and
-  /// Latin sentences are left alone. See ``PunctuationWidth`` for the exact rules.
+  /// Latin sentences are left alone. The exact rules are in the README (step `unicode`, punctuation).
   case cjk
   /// Every fullwidth `，：；！？（）` becomes its ASCII form.
   case ascii

@@ -15,7 +15,7 @@
 ///    tab-separated row. (This comes before the context rules, so that a mark
 ///    at the end of a line sees the edge it will have in the output.)
 /// 5. Punctuation width follows ``UnicodeCleanupOptions/punctuation``
-///    (see ``PunctuationWidth`` for the rules).
+///    (rules in ``PunctuationStyle``).
 /// 6. Space variants (U+00A0, U+1680, U+2000–200A, U+202F, U+205F) are removed
 ///    when the nearest non-space characters on both sides are Chinese, and
 ///    become plain spaces otherwise. U+3000 is kept: it is the CJK space.
@@ -144,20 +144,36 @@ public struct UnicodeCleaner: Sendable {
     let cjk = options.punctuation == .cjk
     let ascii = options.punctuation == .ascii
     var sawASCIIMark = false
+    var sawNonASCII = false
     var i = 0
+    let classes = Self.byteClasses
+    let bytes = utf8.baseAddress!
     while i < count {
-      let byte = utf8[i]
-      if byte >= 0xE4 && byte <= 0xE9 {
+      let byte = bytes[i]
+      // One table lookup decides the common bytes (a chain of comparisons
+      // per ASCII byte cost more than the rest of the check).
+      switch classes[Int(byte)] {
+      case Self.inertASCII:
+        i &+= 1
+        // Latin words come in runs: skip eight plain bytes at a time.
+        while i &+ 8 <= count
+          && Self.isPlainASCII(UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
+        {
+          i &+= 8
+        }
+        continue
+      case Self.han:
+        sawNonASCII = true
         i &+= 3  // CJK Unified Ideographs (U+4000–U+9FFF), the commonest case
         continue
-      }
-      if byte < 0x80 {
-        if byte < 0x20 && byte != 0x09 || byte == 0x7F { return true }
-        if byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x28 || byte == 0x29 {
-          sawASCIIMark = true
-        }
+      case Self.asciiMark:
+        sawASCIIMark = true
         i &+= 1
         continue
+      case Self.control:
+        return true
+      default:
+        sawNonASCII = true
       }
       // The commonest non-ASCII characters of Chinese text are decided from
       // their bytes: Han (lead bytes E4–E9, above), CJK punctuation (E3 80 xx),
@@ -196,8 +212,50 @@ public struct UnicodeCleaner: Sendable {
       i &+= length
     }
     // ASCII marks matter only on a line that also has non-ASCII characters.
-    return sawASCIIMark && cjk && utf8.contains { $0 >= 0x80 }
+    return sawASCIIMark && cjk && sawNonASCII
   }
+
+  /// Whether all eight bytes of `word` are letters, digits, space or one of
+  /// `@[\]^_`{|}~` — bytes no rule looks at. (Other ASCII punctuation is left
+  /// to the byte-by-byte check.) SWAR: for bytes below 0x80, adding `0x80 − k`
+  /// sets a byte's top bit exactly when it is ≥ k, with no carry between bytes.
+  @inline(__always)
+  static func isPlainASCII(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    guard word & highs == 0 else { return false }
+    @inline(__always) func atLeast(_ k: UInt64) -> UInt64 { (word &+ (0x80 &- k) &* ones) & highs }
+    let below20 = ~atLeast(0x20)
+    let symbols21to2F = atLeast(0x21) & ~atLeast(0x30)
+    let symbols3Ato3F = atLeast(0x3A) & ~atLeast(0x40)
+    let delete = atLeast(0x7F)
+    return (below20 | symbols21to2F | symbols3Ato3F | delete) & highs == 0
+  }
+
+  // Byte classes of the fast check.
+  private static let inertASCII: UInt8 = 0
+  private static let asciiMark: UInt8 = 1  // , : ; ! ? ( )
+  private static let control: UInt8 = 2  // C0 controls but TAB, and DEL
+  private static let han: UInt8 = 3  // lead bytes E4–E9
+  private static let otherNonASCII: UInt8 = 4
+
+  /// The class of each byte value, for ``needsWork(utf8:trimTrailingWhitespace:)``:
+  /// 256 bytes, allocated once and never freed or written again, read
+  /// through a pointer (an array's bounds check per byte showed in profiles).
+  nonisolated(unsafe) private static let byteClasses: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for byte in 0..<256 {
+      switch byte {
+      case 0x09: table[byte] = inertASCII
+      case 0x00..<0x20, 0x7F: table[byte] = control
+      case 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29: table[byte] = asciiMark
+      case 0x20..<0x80: table[byte] = inertASCII
+      case 0xE4...0xE9: table[byte] = han
+      default: table[byte] = otherNonASCII
+      }
+    }
+    return UnsafePointer(table)
+  }()
 
   /// Decodes the scalar starting at `i` of valid UTF-8.
   @inline(__always)

@@ -73,3 +73,27 @@ final class LockedData: @unchecked Sendable {
   var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
   var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
 }
+
+extension ZhNormBinary {
+  /// Runs another program (such as script(1) or a shell) with `arguments`
+  /// in the repository root, standard input empty.
+  static func runTool(_ path: String, _ arguments: [String], in directory: URL = repositoryRoot) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let outputPipe = Pipe()
+    let errorPipe = Pipe()
+    process.standardOutput = outputPipe
+    process.standardError = errorPipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let errorData = LockedData()
+    let errorReader = Thread { errorData.set(errorPipe.fileHandleForReading.readDataToEndOfFile()) }
+    errorReader.start()
+    let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !errorData.isSet { usleep(1000) }
+    return Result(status: process.terminationStatus, output: output, errors: String(decoding: errorData.value, as: UTF8.self))
+  }
+}

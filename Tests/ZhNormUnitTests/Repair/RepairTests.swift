@@ -115,3 +115,48 @@ struct RepairTests {
     #expect(falsePositives == 0)
   }
 }
+
+@Suite("Repair step and dedup together")
+struct RepairWithDedupTests {
+  // R is a whole paragraph seen before; between the two halves of the split
+  // paragraph it is a repeat that dedup removes.
+  let r = "省政协党组书记、主席孙伟主持会议并讲话，要求全体委员认真学习贯彻会议精神。"
+  var document: String {
+    "\(r)\n\n全省汽车产量179万辆,同比增长百分之十二,其\n\n\(r)\n\n中新能源汽车产量38.8万辆。\n"
+  }
+
+  @Test("A repeat between the halves of a paragraph is removed, and the halves are joined, as a second run would")
+  func repeatBetweenHalves() {
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(document)
+    #expect(once == "\(r)\n\n全省汽车产量179万辆，同比增长百分之十二，其中新能源汽车产量38.8万辆。\n")
+    #expect(normalizer.normalize(once) == once)
+  }
+
+  @Test("Without the dedup step the repeat stays, and keeps the halves apart")
+  func repeatStaysWithoutDedup() {
+    let normalizer = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode, .repair, .convert]))
+    let once = normalizer.normalize(document)
+    #expect(once.components(separatedBy: r).count == 3)
+    #expect(once.contains("其\n\n\(r)\n\n中新能源"))
+  }
+
+  @Test("A short repeat that dedup keeps (a caption) is not removed by repair either")
+  func shortRepeatStays() {
+    let text = "图1 产量\n\n全省汽车产量179万辆,同比增长百分之十二,其\n\n图1 产量\n\n中新能源汽车产量38.8万辆。\n"
+    let once = Normalizer().normalize(text)
+    #expect(once.components(separatedBy: "图1 产量").count == 3)
+  }
+
+  @Test("The removal is in the report, with the line of the copy kept")
+  func reported() {
+    var configuration = NormalizerConfiguration()
+    configuration.recordsChanges = true
+    var stream = Normalizer(configuration: configuration).makeStream()
+    _ = stream.push(Array(document.utf8))
+    _ = stream.finishDocument()
+    let records = stream.takeRecords().filter { $0.kind == .exactDuplicate }
+    #expect(records.count == 1)
+    #expect(records.first?.detail?.contains("duplicate of line 1") == true)
+  }
+}

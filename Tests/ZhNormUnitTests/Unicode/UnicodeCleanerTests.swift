@@ -106,3 +106,19 @@ struct UnicodeCleanerTests {
     }
   }
 }
+
+@Suite("Unicode cleaner fast check")
+struct UnicodeFastCheckTests {
+  @Test("The eight-byte plain-ASCII test agrees with a byte-by-byte definition")
+  func plainASCIIWords() {
+    func plain(_ b: UInt8) -> Bool { b == 0x20 || (0x30...0x39).contains(b) || (0x40...0x7E).contains(b) }
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = Array(0...0xFF)
+    for round in 0..<50_000 {
+      // Mostly plain bytes, so that both answers are common.
+      let bytes = (0..<8).map { _ in round % 3 == 0 ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x40...0x7E, using: &generator) }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      #expect(UnicodeCleaner.isPlainASCII(word) == bytes.allSatisfy(plain), "\(bytes)")
+    }
+  }
+}

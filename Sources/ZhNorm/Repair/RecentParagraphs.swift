@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A small window of the paragraphs most recently written out by the `repair`
+/// step, kept byte for byte, for two questions about a new block:
+///
+/// - Is it a copy of one of them, or a prefix of one (``paragraph(repeatedBy:)``)?
+///   Then, with the `dedup` step on, dedup would remove it (an exact or a
+///   truncated duplicate) after this step had made its decisions around it;
+///   the repair step removes it on arrival instead, so that its decisions are
+///   the ones a second run makes.
+/// - Without dedup: is a held fragment a prefix of one of them
+///   (``containsPrefix(_:)``)? Then gluing it to what follows would hide a
+///   truncated duplicate, as extraction leaves them; the join is refused.
+///
+/// Bounded: the last ``capacity`` paragraphs, each up to ``maximumStoredBytes``
+/// (longer ones are remembered by length and first bytes only, and never
+/// match), in a ring of `capacity × maximumStoredBytes / 4` bytes; the oldest
+/// go first. A check compares the first eight bytes of each entry (one load)
+/// and only then the bytes themselves: O(capacity + n).
+struct RecentParagraphs {
+  static let capacity = 32
+  /// Longer paragraphs are not kept byte for byte.
+  static let maximumStoredBytes = 16 << 10
+  /// Fragments shorter than this are not taken for truncated copies when a
+  /// join is refused (a short opening such as `  * ` repeats by chance).
+  static let minimumBytes = 64
+  private static let ringBytes = capacity * maximumStoredBytes / 4
+
+  private var lengths = [Int](repeating: 0, count: capacity)
+  /// The first eight bytes of each paragraph (zero-padded).
+  private var heads = [UInt64](repeating: 0, count: capacity)
+  private var firstLines = [Int](repeating: 0, count: capacity)
+  /// Where each paragraph's bytes start in the ring (an absolute offset), or
+  /// -1 when they were not kept.
+  private var starts = [Int](repeating: -1, count: capacity)
+  private var ring = [UInt8](repeating: 0, count: ringBytes)
+  private var written = 0
+  private var next = 0
+
+  /// Remembers a paragraph written out, whose first input line is `line`.
+  /// O(n) in its length (one copy).
+  mutating func remember(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {
+    guard !utf8.isEmpty else { return }
+    lengths[next] = utf8.count
+    heads[next] = Self.head(utf8)
+    firstLines[next] = line
+    if utf8.count <= Self.maximumStoredBytes {
+      starts[next] = written
+      ring.withUnsafeMutableBufferPointer { ring in
+        var offset = written % Self.ringBytes
+        var copied = 0
+        while copied < utf8.count {
+          let run = min(utf8.count - copied, Self.ringBytes - offset)
+          (ring.baseAddress! + offset).update(from: utf8.baseAddress! + copied, count: run)
+          copied += run
+          offset = 0
+        }
+      }
+      written += utf8.count
+    } else {
+      starts[next] = -1
+    }
+    next = (next + 1) % Self.capacity
+  }
+
+  /// The most recent remembered paragraph that `utf8` equals or is a prefix
+  /// of: its first input line and whether the two are equal.
+  func paragraph(repeatedBy utf8: UnsafeBufferPointer<UInt8>) -> (line: Int, isEqual: Bool)? {
+    guard let slot = slot(extendedBy: utf8) else { return nil }
+    return (firstLines[slot], lengths[slot] == utf8.count)
+  }
+
+  /// Whether `utf8`, at least ``minimumBytes`` long, equals or is a prefix of
+  /// a remembered paragraph.
+  func containsPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    utf8.count >= Self.minimumBytes && slot(extendedBy: utf8) != nil
+  }
+
+  mutating func removeAll() {
+    for i in lengths.indices {
+      lengths[i] = 0
+      starts[i] = -1
+    }
+    next = 0
+  }
+
+  /// The most recent slot whose paragraph starts with all of `utf8`.
+  private func slot(extendedBy utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !utf8.isEmpty else { return nil }
+    let count = utf8.count
+    let head = Self.head(utf8)
+    let mask: UInt64 = count >= 8 ? .max : (1 << UInt64(count * 8)) - 1
+    var slot = next
+    for _ in 0..<Self.capacity {
+      slot = slot == 0 ? Self.capacity - 1 : slot - 1
+      guard lengths[slot] >= count, heads[slot] & mask == head, starts[slot] >= 0,
+        written - starts[slot] <= Self.ringBytes, storedBytes(slot, startWith: utf8)
+      else { continue }
+      return slot
+    }
+    return nil
+  }
+
+  /// Whether the stored bytes of `slot` start with `utf8`.
+  private func storedBytes(_ slot: Int, startWith utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    ring.withUnsafeBufferPointer { ring in
+      var offset = starts[slot] % Self.ringBytes
+      var compared = 0
+      while compared < utf8.count {
+        let run = min(utf8.count - compared, Self.ringBytes - offset)
+        if memcmp(ring.baseAddress! + offset, utf8.baseAddress! + compared, run) != 0 { return false }
+        compared += run
+        offset = 0
+      }
+      return true
+    }
+  }
+
+  /// The first eight bytes of `utf8`, zero-padded, as one word.
+  @inline(__always)
+  private static func head(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    if utf8.count >= 8 { return UnsafeRawPointer(utf8.baseAddress!).loadUnaligned(as: UInt64.self) }
+    var word: UInt64 = 0
+    for (index, byte) in utf8.enumerated() { word |= UInt64(byte) << UInt64(index * 8) }
+    return word
+  }
+}
