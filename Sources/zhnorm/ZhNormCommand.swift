@@ -194,6 +194,7 @@ struct ZhNormCommand: ParsableCommand {
     )
     dedup.apply(to: &configuration)
     input.apply(to: &configuration)
+    if formats.lineBuffered { configuration.holdsBackFirstBlock = false }  // lines come out as they arrive
     return configuration
   }
 

@@ -32,6 +32,7 @@ public struct EncodingDecision: Sendable, Hashable, CustomStringConvertible {
     self.confidence = confidence
   }
 
+  /// "GB18030 (detection, confidence 100)".
   public var description: String {
     "\(name) (\(source.rawValue)\(confidence.map { ", confidence \($0)" } ?? ""))"
   }

@@ -3,6 +3,7 @@ public enum EncodingError: Error, Sendable, Hashable, CustomStringConvertible {
   /// ICU knows no encoding by this name.
   case unknownEncoding(String)
 
+  /// The message, naming the encoding and what works instead.
   public var description: String {
     switch self {
     case .unknownEncoding(let name):

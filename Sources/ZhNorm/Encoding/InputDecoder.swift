@@ -4,7 +4,8 @@ import CZhNormICU
 /// UTF-8, and looks at its first block before anything else.
 ///
 /// - It holds back the first ``sniffLength`` bytes (``detectionLength`` for
-///   ``InputEncoding/automatic``) or the whole document if shorter, then:
+///   ``InputEncoding/automatic``) or the whole document if shorter — unless
+///   ``holdsBackFirstBlock`` is off, for interactive use — then:
 /// - decides the encoding (``decision``) when it is automatic: a byte order
 ///   mark, then UTF-16/UTF-32 recognised by their NUL bytes
 ///   (`UnmarkedWideUnicode`), then valid UTF-8, then ICU's charset detection
@@ -58,19 +59,51 @@ public struct InputDecoder {
   private var emittedDiagnostics = 0
   private var scratch: [UInt8] = []
 
-  /// Creates a decoder for documents in `encoding`.
-  public init(encoding: InputEncoding) {
+  /// Whether the first ``sniffLength`` bytes are held back until checked
+  /// (see ``NormalizerConfiguration/holdsBackFirstBlock``).
+  public let holdsBackFirstBlock: Bool
+  /// How many more bytes of the document are to be checked for NUL.
+  private var unchecked = 0
+  /// The document offset of the next byte pushed after the decision.
+  private var offset = 0
+  /// Line feeds among the bytes checked so far.
+  private var checkedLines = 0
+
+  /// Creates a decoder for documents in `encoding`. With `holdsBackFirstBlock`
+  /// off, UTF-8 and named encodings pass bytes on as they come (NUL bytes in
+  /// the first block are still reported, but maybe after earlier output);
+  /// ``InputEncoding/automatic`` always holds back its detection block.
+  public init(encoding: InputEncoding, holdsBackFirstBlock: Bool = true) {
     self.encoding = encoding
+    self.holdsBackFirstBlock = holdsBackFirstBlock
   }
 
   private var holdBack: Int {
-    encoding == .automatic ? Self.detectionLength : Self.sniffLength
+    encoding == .automatic ? Self.detectionLength : holdsBackFirstBlock ? Self.sniffLength : 0
+  }
+
+  /// Reports the first NUL among the bytes still to be checked.
+  private mutating func checkForNUL(_ bytes: UnsafeRawBufferPointer) {
+    guard unchecked > 0 else { return }
+    let window = UnsafeRawBufferPointer(rebasing: bytes.prefix(unchecked))
+    if let nul = window.firstIndex(of: 0) {
+      let line = checkedLines + 1 + window[..<nul].count { $0 == 0x0A }
+      diagnostics.append(Diagnostic(kind: .binaryInput, byteOffset: offset + nul, line: line, length: 1))
+      unchecked = 0
+    } else {
+      unchecked -= window.count
+      checkedLines += window.count { $0 == 0x0A }
+    }
   }
 
   /// Feeds the next chunk; calls `body` with UTF-8 that is ready, in order
   /// (possibly several times, possibly not at all). Passing UTF-8 through
   /// costs no copy once the first block is decided.
   mutating func push(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+    if case .sniffing = state {} else {
+      checkForNUL(bytes)
+      offset += bytes.count
+    }
     switch state {
     case .passthrough:
       body(bytes)
@@ -109,6 +142,9 @@ public struct InputDecoder {
       scratch.withUnsafeBytes(body)
     }
     state = .sniffing([])
+    unchecked = 0
+    offset = 0
+    checkedLines = 0
   }
 
   /// Feeds the next chunk and appends the UTF-8 that is ready to `output`.
@@ -161,11 +197,9 @@ public struct InputDecoder {
     }
     self.decision = decision
     let canonical = Transcoder.canonicalName(decision.name) ?? decision.name
-    if !canonical.hasPrefix("UTF-16") && !canonical.hasPrefix("UTF-32"),
-      let nul = block.prefix(Self.sniffLength).firstIndex(of: 0)
-    {
-      diagnostics.append(Diagnostic(kind: .binaryInput, byteOffset: nul, line: 1 + block[..<nul].count { $0 == 0x0A }, length: 1))
-    }
+    // The block is checked by the push that follows (and, when it is shorter
+    // than sniffLength, the pushes after it).
+    unchecked = canonical.hasPrefix("UTF-16") || canonical.hasPrefix("UTF-32") ? 0 : Self.sniffLength
     if decision.name == "UTF-8" {
       state = .passthrough
     } else if let transcoder = try? Transcoder(encoding: decision.name) {

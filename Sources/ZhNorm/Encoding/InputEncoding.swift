@@ -52,5 +52,6 @@ public struct InputEncoding: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The name, or "auto".
   public var description: String { name ?? "auto" }
 }

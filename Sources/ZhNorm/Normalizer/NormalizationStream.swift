@@ -32,7 +32,7 @@ public struct NormalizationStream {
   private var trace: LineTrace?
 
   init(configuration: NormalizerConfiguration, tracingLines: Bool = false) {
-    input = InputDecoder(encoding: configuration.inputEncoding)
+    input = InputDecoder(encoding: configuration.inputEncoding, holdsBackFirstBlock: configuration.holdsBackFirstBlock)
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
     pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
@@ -98,7 +98,7 @@ public struct NormalizationStream {
 
   private mutating func takeInput() -> InputDecoder {
     let reader = input
-    input = InputDecoder(encoding: .utf8)
+    input = InputDecoder(encoding: .utf8)  // a placeholder until the reader is put back
     return reader
   }
 

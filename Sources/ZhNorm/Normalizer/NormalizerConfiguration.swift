@@ -21,6 +21,14 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   /// The encoding of the input (converted to UTF-8 before the pipeline).
   /// Default: ``InputEncoding/utf8``.
   public var inputEncoding: InputEncoding = .utf8
+  /// Whether the first 8 KiB of each document are held back until they are
+  /// checked for NUL bytes, so that a ``Diagnostic/Kind/binaryInput`` comes
+  /// before any output of the document (what lets the command line refuse
+  /// binary input cleanly). Turn it off for interactive use, where each line
+  /// should come out as soon as it can: the check then happens as bytes
+  /// arrive. ``InputEncoding/automatic`` holds back its 64 KiB detection
+  /// block either way. Default: `true`.
+  public var holdsBackFirstBlock = true
   /// Whether mojibake that can be undone losslessly (UTF-8 read as GBK or
   /// Latin-1/Windows-1252 and saved again) is repaired, before every other
   /// step (see ``MojibakeRepair``). Default: `false`.

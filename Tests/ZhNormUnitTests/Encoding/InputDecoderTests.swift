@@ -87,6 +87,22 @@ struct InputDecoderTests {
     #expect(decode(utf16, try InputEncoding("UTF-16LE")).2.isEmpty)
   }
 
+  @Test("Without holding back (interactive use), bytes pass at once and a later NUL is still reported")
+  func noHoldBack() {
+    var decoder = InputDecoder(encoding: .utf8, holdsBackFirstBlock: false)
+    var output: [UInt8] = []
+    decoder.push(Array("第一行\n".utf8), appendingTo: &output)
+    #expect(output == Array("第一行\n".utf8))
+    #expect(decoder.takeDiagnostics().isEmpty)
+    decoder.push([0x61, 0x00], appendingTo: &output)
+    #expect(decoder.takeDiagnostics() == [Diagnostic(kind: .binaryInput, byteOffset: 11, line: 2, length: 1)])
+    decoder.finish(appendingTo: &output)
+    var auto = InputDecoder(encoding: .automatic, holdsBackFirstBlock: false)
+    var held: [UInt8] = []
+    auto.push(Array("abc\n".utf8), appendingTo: &held)
+    #expect(held.isEmpty, "auto detection always waits for its block")
+  }
+
   @Test("Output is the same for every chunking", arguments: [1, 2, 5, 4096, 70_000])
   func chunking(chunk: Int) throws {
     let text = String(repeating: Fixtures.seedText("001"), count: 3)
