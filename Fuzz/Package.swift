@@ -4,7 +4,7 @@
 // package builds without the fuzzer runtime. Build and run with `Fuzz/run`.
 import PackageDescription
 
-let fuzzTargets = ["FuzzPipeline", "FuzzDecoder", "FuzzConvert"]
+let fuzzTargets = ["FuzzPipeline", "FuzzDecoder", "FuzzConvert", "FuzzRepair", "FuzzDedup", "FuzzInput"]
 
 let package = Package(
   name: "ZhNormFuzz",

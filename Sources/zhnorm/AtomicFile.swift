@@ -13,6 +13,8 @@ struct AtomicFile {
   /// The temporary file being written.
   let temporaryPath: String
   let descriptor: Int32
+  /// The temporary's slot in ``TemporaryFiles`` (removed on SIGINT/SIGTERM).
+  private let cleanupSlot: Int?
 
   /// Creates the temporary file. `mode` is given to it (an in-place edit
   /// keeps the original's permissions); by default, 0666 less the umask.
@@ -26,6 +28,7 @@ struct AtomicFile {
     guard fd >= 0 else { throw SystemError("create a temporary file for", path: path) }
     _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    cleanupSlot = TemporaryFiles.register(temporaryPath)
     descriptor = fd
     let finalMode: mode_t
     if let mode {
@@ -49,14 +52,17 @@ struct AtomicFile {
     if rename(temporaryPath, path) != 0 {
       let error = SystemError("rename", path: path)
       unlink(temporaryPath)
+      TemporaryFiles.unregister(cleanupSlot)
       throw error
     }
+    TemporaryFiles.unregister(cleanupSlot)
   }
 
   /// Removes the temporary file, leaving the destination as it was.
   func discard() {
     Glibc.close(descriptor)
     unlink(temporaryPath)
+    TemporaryFiles.unregister(cleanupSlot)
   }
 }
 

@@ -24,6 +24,8 @@ struct FilterSession {
   var lineBuffered = false
   /// Counts bytes and files for the progress line.
   var progress: ProgressMeter?
+  /// `--binary-ok`: process input with NUL bytes in its first block.
+  var binaryOK = false
   /// One stream for all inputs, so that state meant to span documents (dedup's
   /// run scope) does; each input ends with `finishDocument`.
   private var sharedStream: NormalizationStream?
@@ -38,9 +40,10 @@ struct FilterSession {
     self.quiet = quiet
   }
 
-  /// Invalid UTF-8 under `--strict`.
+  /// Invalid input under `--strict`, or binary input.
   struct InvalidInput: Error {
     var diagnostic: Diagnostic
+    var hint = ""
   }
 
   /// Processes every input; returns the exit status (the most severe failure).
@@ -73,9 +76,13 @@ struct FilterSession {
         } else {
           do {
             try writer.flush()
-            try file.commit()
           } catch {
+            file.discard()  // a failed last write must not leave the temporary behind
             fail(error.description, .ioError)
+            failedHard = true
+          }
+          if !failedHard {
+            do { try file.commit() } catch { fail(error.description, .ioError) }
           }
         }
       } catch {
@@ -174,7 +181,8 @@ struct FilterSession {
       }
       if lineBuffered { try writer.flush() }
       if stream.statistics.invalidSequences > 1 {
-        warn("\(name): \(stream.statistics.invalidSequences) invalid UTF-8 sequences were replaced with U+FFFD in all")
+        let encoding = stream.statistics.encoding.map { $0.name == "UTF-8" ? "UTF-8" : "\($0.name) (invalid or unmappable)" } ?? "UTF-8"
+        warn("\(name): \(stream.statistics.invalidSequences) invalid \(encoding) sequences were replaced with U+FFFD in all")
       }
       return true
     } catch let error as SystemError {
@@ -184,7 +192,7 @@ struct FilterSession {
     } catch let error as InvalidInput {
       stream.discardDocument()
       failure = "\(error.diagnostic)"
-      fail("\(name): \(error.diagnostic)", .dataError)
+      fail("\(name): \(error.diagnostic)\(error.hint)", .dataError)
     } catch {
       stream.discardDocument()
       failure = "\(error)"
@@ -201,15 +209,25 @@ struct FilterSession {
     try explain?.add(records, stream.takeLineTrace())
   }
 
-  /// Warns about decoding diagnostics or, under `--strict`, fails on them
-  /// after taking back the output of the chunk that had them.
+  /// Warns about diagnostics or fails on them (binary input unless
+  /// `--binary-ok`; decoding errors under `--strict`) after taking back the
+  /// output of the chunk that had them. The input decoder holds back the first
+  /// block, so binary input is refused before any of its output exists.
   private func check(_ diagnostics: [Diagnostic], in name: String, output: inout [UInt8], from mark: Int) throws {
-    guard let first = diagnostics.first else { return }
-    if strict {
+    if let binary = diagnostics.first(where: { $0.kind == .binaryInput }), !binaryOK {
       output.removeSubrange(mark...)
-      throw InvalidInput(diagnostic: first)
+      throw InvalidInput(diagnostic: binary, hint: "; use --binary-ok to process it anyway")
     }
-    warn("\(name): warning: \(first); replaced with U+FFFD")
+    if let first = diagnostics.first(where: \.isDecodingError) {
+      if strict {
+        output.removeSubrange(mark...)
+        throw InvalidInput(diagnostic: first)
+      }
+      warn("\(name): warning: \(first); replaced with U+FFFD")
+    }
+    for damage in diagnostics where damage.kind == .mojibakeDamage {
+      warn("\(name): warning: \(damage)")
+    }
   }
 
   func warn(_ message: String) {

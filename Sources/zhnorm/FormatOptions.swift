@@ -62,7 +62,7 @@ struct FormatOptions: ParsableArguments {
   /// Runs the filter over `files` with these options; returns the exit status.
   func run(
     normalizer: Normalizer, files: [String], output: String?, inPlace: Bool, report: String?, strict: Bool, quiet: Bool,
-    explain: ExplainSink? = nil
+    binaryOK: Bool = false, explain: ExplainSink? = nil
   ) -> ExitStatus {
     var status = ExitStatus.success
     let inputs = InputList(arguments: files, recursive: recursive)
@@ -77,11 +77,12 @@ struct FormatOptions: ParsableArguments {
         return .usage
       }
     }
-    let settings = SessionSettings(
+    var settings = SessionSettings(
       normalizer: normalizer,
       jsonl: jsonl ? JSONLNormalizer(normalizer: normalizer, field: try! JSONFieldPath(field), dropsEmpty: dropEmpty) : nil,
       strict: strict, quiet: quiet, lineBuffered: lineBuffered,
       progress: makeProgress(inputs: inputs.paths, quiet: quiet, writesStandardOutput: output == nil && !inPlace && outputDirectory == nil))
+    settings.binaryOK = binaryOK
     settings.progress?.start()
     defer { settings.progress?.finish() }
     let paths = inputs.paths
@@ -119,6 +120,8 @@ struct SessionSettings: Sendable {
   var quiet: Bool
   var lineBuffered: Bool
   var progress: ProgressMeter?
+  /// `--binary-ok`.
+  var binaryOK = false
 
   /// A session; `explain` (serial runs only) receives its account of changes.
   func makeSession(explain: ExplainSink? = nil) -> FilterSession {
@@ -126,6 +129,7 @@ struct SessionSettings: Sendable {
     session.jsonl = jsonl
     session.lineBuffered = lineBuffered
     session.progress = progress
+    session.binaryOK = binaryOK
     return session
   }
 }

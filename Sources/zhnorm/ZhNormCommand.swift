@@ -53,6 +53,15 @@ struct ZhNormCommand: ParsableCommand {
         ascii  fullwidth ，：；！？（） become ASCII everywhere.
         keep   punctuation is left as it is.
 
+      INPUT (--from, --fix-mojibake, --binary-ok):
+        UTF-8 by default; --from ENCODING converts from any encoding ICU knows; \
+      --from auto decides per file from its first 64 KiB (byte order mark, UTF-16/32 \
+      NUL pattern, valid UTF-8, ICU detection; UTF-8 when unsure) and records the \
+      decision in --report. Bad bytes become U+FFFD with a warning (file, byte offset). \
+      A NUL byte in the first 8 KiB means binary input: refused unless --binary-ok. \
+      --fix-mojibake repairs UTF-8 that was read as GBK or Latin-1/Windows-1252 when \
+      that can be undone exactly, and warns about 锟斤拷/烫烫烫 (never guessed at).
+
       JSON LINES (--jsonl):
         Each line is a JSON record; the string at --field PATH \
       (default text; meta.body for a nested object) is decoded, normalized as one \
@@ -87,11 +96,16 @@ struct ZhNormCommand: ParsableCommand {
         zhnorm --jsonl --field meta.body --drop-empty --dedup-scope run shard.jsonl
         zhnorm -j 4 --jsonl -r raw/ --output-dir clean/
         zhnorm --generate-completion-script bash > /etc/bash_completion.d/zhnorm
+        zhnorm --from gb18030 old.txt; zhnorm --from auto --report - *.txt
 
       EXIT STATUS:
-        0 success; 64 usage error; 65 data error (invalid UTF-8 under --strict); \
-      66 an input file is missing or unreadable (the other files are still processed); \
-      74 I/O error (reading or writing failed).
+        0 success; 64 usage error (also an unknown --from encoding); 65 data error \
+      (invalid input under --strict, binary input without --binary-ok); 66 an input \
+      file is missing, unreadable or a directory (the other files are still \
+      processed); 74 I/O error (reading or writing failed, disk full, file too large); \
+      130/143 interrupted by SIGINT/SIGTERM (temporary files removed; -o and \
+      --in-place files untouched); a closed output pipe ends zhnorm quietly by SIGPIPE \
+      (the shell shows 141).
       """,
     version: zhnormVersion
   )
@@ -116,10 +130,12 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "Repair") var repairFlags: RepairFlags
 
+  @OptionGroup(title: "Input") var input: InputFlags
+
   @Option(help: ArgumentHelp("Write a JSON report of what each step changed to FILE ('-': standard error).", valueName: "FILE"))
   var report: String?
 
-  @Flag(help: "Treat invalid UTF-8 as an error (exit 65) instead of replacing it with U+FFFD.")
+  @Flag(help: "Treat invalid input (bad UTF-8, or bad bytes in the --from encoding) as an error (exit 65) instead of replacing it with U+FFFD.")
   var strict = false
 
   @Flag(name: [.short, .long], help: "Do not print warnings.")
@@ -157,6 +173,9 @@ struct ZhNormCommand: ParsableCommand {
     if audit.explain && formats.jobs > 1 {
       throw ValidationError("--explain is not supported with -j \(formats.jobs): the accounts of files processed at once would interleave; use -j 1.")
     }
+    if formats.jsonl && input.encoding != .utf8 {
+      throw ValidationError("--from cannot be used with --jsonl: JSON Lines are UTF-8.")
+    }
     if audit.explain && formats.jsonl {
       throw ValidationError("--explain is not supported with --jsonl yet; use --report for an account of each record.")
     }
@@ -174,10 +193,13 @@ struct ZhNormCommand: ParsableCommand {
       recordsChanges: report != nil || audit.explain
     )
     dedup.apply(to: &configuration)
+    input.apply(to: &configuration)
+    if formats.lineBuffered { configuration.holdsBackFirstBlock = false }  // lines come out as they arrive
     return configuration
   }
 
   func run() throws {
+    SignalHandling.install()
     if manual.generateManual {
       print(ManualPage.render(
         name: "zhnorm", version: zhnormVersion, abstract: Self.configuration.abstract,
@@ -196,7 +218,7 @@ struct ZhNormCommand: ParsableCommand {
     }
     let status = formats.run(
       normalizer: Normalizer(configuration: normalizerConfiguration), files: files.isEmpty ? ["-"] : files,
-      output: output, inPlace: inPlace, report: report, strict: strict, quiet: quiet,
+      output: output, inPlace: inPlace, report: report, strict: strict, quiet: quiet, binaryOK: input.binaryOK,
       explain: audit.explain ? ExplainSink(configuration: normalizerConfiguration, colors: audit.usesColors) : nil)
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -208,7 +208,9 @@ public struct JSONLStream {
     if normalized.last == 0x0A && !Self.endsWithLineBreak(decoded) {
       normalized.removeLast()
     }
-    for diagnostic in text.takeDiagnostics() { report(.text(diagnostic)) }
+    // Only decoding problems concern a field: a NUL in it came from a `\u0000`
+    // escape, not from a binary file (and mojibake damage is in the records).
+    for diagnostic in text.takeDiagnostics() where diagnostic.isDecodingError { report(.text(diagnostic)) }
     for var record in text.takeRecords() {
       record.detail = "field line \(record.line)" + (record.detail.map { "; " + $0 } ?? "")
       record.line = lineNumber

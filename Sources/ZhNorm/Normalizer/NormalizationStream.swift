@@ -18,6 +18,8 @@
 /// ``NormalizerConfiguration/maximumLineBytes``) plus what the stages hold
 /// back, which does not grow with the input.
 public struct NormalizationStream {
+  private var input: InputDecoder
+  private var countedInputErrors = 0
   private var decoder: LineDecoder
   private var pipeline: BlockPipeline
   private var output: StageOutput
@@ -30,6 +32,7 @@ public struct NormalizationStream {
   private var trace: LineTrace?
 
   init(configuration: NormalizerConfiguration, tracingLines: Bool = false) {
+    input = InputDecoder(encoding: configuration.inputEncoding, holdsBackFirstBlock: configuration.holdsBackFirstBlock)
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
     pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
@@ -55,26 +58,58 @@ public struct NormalizationStream {
   /// per chunk, which matters at hundreds of megabytes per second.
   public mutating func push(_ bytes: some Collection<UInt8>, appendingTo result: inout [UInt8]) {
     if startsNewDocument { resetStatistics() }
+    let bytesIn = output.statistics.bytesIn + bytes.count
+    // The input decoder is moved out while it calls back into `feed` (and
+    // stays uniquely referenced, so its converter is never cloned).
+    var reader = takeInput()
+    let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      reader.push(UnsafeRawBufferPointer(buffer)) { feed($0, into: &result) }
+    }
+    if handled == nil {
+      Array(bytes).withUnsafeBytes { raw in reader.push(raw) { feed($0, into: &result) } }
+    }
+    input = reader
+    // Count the bytes as read, not as decoded to UTF-8.
+    output.statistics.bytesIn = bytesIn
+    noteInput()
+  }
+
+  /// Runs UTF-8 from the input decoder through the line decoder and the
+  /// stages, at most ``sliceBytes`` at a time: a slice of line feeds makes a
+  /// block per byte, so slicing bounds the blocks in flight.
+  private mutating func feed(_ bytes: UnsafeRawBufferPointer, into result: inout [UInt8]) {
     if raw != nil {
       let before = result.count
-      let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-        raw!.push(UnsafeRawBufferPointer(buffer), appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
-      }
-      if done == nil {
-        Array(bytes).withUnsafeBytes {
-          raw!.push($0, appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
-        }
-      }
+      raw!.push(bytes, appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
       output.statistics.bytesOut += result.count - before
       return
     }
-    let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-      decoder.push(UnsafeRawBufferPointer(buffer), into: &decoded, statistics: &output.statistics)
+    var start = 0
+    repeat {
+      let end = min(bytes.count, start + Self.sliceBytes)
+      decoder.push(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), into: &decoded, statistics: &output.statistics)
+      drain(finishing: false, into: &result)
+      start = end
+    } while start < bytes.count
+  }
+
+  /// The most bytes handed to the line decoder between two drains of the pipeline.
+  static let sliceBytes = 64 << 10
+
+  private mutating func takeInput() -> InputDecoder {
+    let reader = input
+    input = InputDecoder(encoding: .utf8)  // a placeholder until the reader is put back
+    return reader
+  }
+
+  /// Copies what the input decoder knows into the statistics.
+  private mutating func noteInput() {
+    output.statistics.encoding = input.decision
+    output.statistics.invalidSequences += input.errorCount - countedInputErrors
+    countedInputErrors = input.errorCount
+    if output.statistics.firstInvalidOffset == nil, let offset = input.firstErrorOffset {
+      output.statistics.firstInvalidOffset = offset
     }
-    if handled == nil {
-      Array(bytes).withUnsafeBytes { decoder.push($0, into: &decoded, statistics: &output.statistics) }
-    }
-    drain(finishing: false, into: &result)
   }
 
   /// Ends the current document and returns the rest of its output. The
@@ -89,6 +124,12 @@ public struct NormalizationStream {
   /// Ends the current document, appending the rest of its output to `result`.
   public mutating func finishDocument(appendingTo result: inout [UInt8]) {
     if startsNewDocument { resetStatistics() }
+    let bytesIn = output.statistics.bytesIn
+    var reader = takeInput()
+    reader.finish { feed($0, into: &result) }
+    input = reader
+    output.statistics.bytesIn = bytesIn
+    noteInput()
     if raw != nil {
       let before = result.count
       raw!.finish(appendingTo: &result, statistics: &output.statistics, diagnostics: &rawDiagnostics)
@@ -116,15 +157,22 @@ public struct NormalizationStream {
     return taken
   }
 
-  /// Takes the diagnostics (such as invalid UTF-8) found since the last call.
-  /// At most 100 are kept per document; ``statistics`` counts them all.
+  /// Takes the diagnostics (invalid UTF-8 or invalid bytes in the input
+  /// encoding, binary input, irreversible mojibake) found since the last
+  /// call, in the order they were found. At most 100 decoding errors are
+  /// kept per document; ``statistics`` counts them all.
   public mutating func takeDiagnostics() -> [Diagnostic] {
-    defer { rawDiagnostics.removeAll() }
-    return rawDiagnostics + decoder.takeDiagnostics()
+    defer {
+      rawDiagnostics.removeAll()
+      output.diagnostics.removeAll()
+    }
+    return input.takeDiagnostics() + rawDiagnostics + decoder.takeDiagnostics() + output.diagnostics
   }
 
   private mutating func resetStatistics() {
     output.statistics = DocumentStatistics()
+    input.resetCounts()
+    countedInputErrors = 0
     startsNewDocument = false
   }
 

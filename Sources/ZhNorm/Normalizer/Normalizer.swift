@@ -46,6 +46,7 @@ public struct Normalizer: Sendable {
   /// Builds the stages for `configuration`, in step order.
   static func stages(for configuration: NormalizerConfiguration) -> [any PipelineStage] {
     var stages: [any PipelineStage] = []
+    if configuration.fixesMojibake { stages.append(MojibakeStage()) }
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
       switch step {
       case .unicode: stages.append(UnicodeCleanupStage(options: configuration.unicode))

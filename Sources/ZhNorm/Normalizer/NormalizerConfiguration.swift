@@ -18,6 +18,21 @@ public struct NormalizerConfiguration: Sendable, Hashable {
   public var convert: ConvertOptions
   /// Options of the `dedup` step.
   public var dedup: DedupOptions = DedupOptions()
+  /// The encoding of the input (converted to UTF-8 before the pipeline).
+  /// Default: ``InputEncoding/utf8``.
+  public var inputEncoding: InputEncoding = .utf8
+  /// Whether the first 8 KiB of each document are held back until they are
+  /// checked for NUL bytes, so that a ``Diagnostic/Kind/binaryInput`` comes
+  /// before any output of the document (what lets the command line refuse
+  /// binary input cleanly). Turn it off for interactive use, where each line
+  /// should come out as soon as it can: the check then happens as bytes
+  /// arrive. ``InputEncoding/automatic`` holds back its 64 KiB detection
+  /// block either way. Default: `true`.
+  public var holdsBackFirstBlock = true
+  /// Whether mojibake that can be undone losslessly (UTF-8 read as GBK or
+  /// Latin-1/Windows-1252 and saved again) is repaired, before every other
+  /// step (see ``MojibakeRepair``). Default: `false`.
+  public var fixesMojibake = false
   /// Lines longer than this many bytes are processed in segments, which keeps
   /// memory bounded on input without line breaks. Default: 4 MiB.
   public var maximumLineBytes: Int

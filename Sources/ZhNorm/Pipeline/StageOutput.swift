@@ -10,6 +10,9 @@ public struct StageOutput {
   public internal(set) var statistics = DocumentStatistics()
   /// Records of removals and merges since the driver last collected them.
   public internal(set) var records: [ChangeRecord] = []
+  /// Problems found that change nothing (see ``diagnose(_:)``), since the
+  /// stream last collected them.
+  public internal(set) var diagnostics: [Diagnostic] = []
   /// The step currently running.
   public internal(set) var step: PipelineStep = .unicode
   /// Whether stages should make ``ChangeRecord``s (counts are always kept).
@@ -35,6 +38,11 @@ public struct StageOutput {
       self.blocks.append(contentsOf: blocks)
     }
     blocks.removeAll(keepingCapacity: true)
+  }
+
+  /// Reports a problem in the input that the stage does not (or cannot) fix.
+  public mutating func diagnose(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
   }
 
   /// Counts `count` changes of `kind` made by the current step.

@@ -10,7 +10,10 @@ public struct DocumentStatistics: Sendable, Hashable {
   public var linesIn = 0
   /// Lines written to the output.
   public var linesOut = 0
-  /// Ill-formed UTF-8 sequences replaced by U+FFFD while decoding.
+  /// The input's encoding and how it was chosen (once the first block is read).
+  public var encoding: EncodingDecision?
+  /// Ill-formed UTF-8 sequences (or, with another input encoding, invalid or
+  /// unmappable sequences) replaced by U+FFFD while decoding.
   public var invalidSequences = 0
   /// The byte offset of the first ill-formed sequence, if any.
   public var firstInvalidOffset: Int?

@@ -9,6 +9,7 @@
 ///   {"file": "a.txt", "records": [{"step": "dedup", "kind": "duplicate", "line": 9, "text": "…", "detail": "…"}],
 ///    "bytesIn": 120, "bytesOut": 118, "linesIn": 4, "linesOut": 4, "seconds": 0.0004,
 ///    "invalidUTF8": {"count": 0, "firstOffset": null},
+///    "encoding": {"name": "GB18030", "source": "detection", "confidence": 100},
 ///    "steps": {"unicode": {"punctuation-width": 3}}}
 /// ]}
 /// ```
@@ -51,6 +52,11 @@ public enum JSONReport {
       "\"seconds\": \(seconds)",
       "\"invalidUTF8\": {\"count\": \(statistics.invalidSequences), \"firstOffset\": \(statistics.firstInvalidOffset.map(String.init) ?? "null")}",
     ]
+    if let encoding = statistics.encoding {
+      var decision = ["\"name\": \(quoted(encoding.name))", "\"source\": \(quoted(encoding.source.rawValue))"]
+      if let confidence = encoding.confidence { decision.append("\"confidence\": \(confidence)") }
+      fields.append("\"encoding\": {\(decision.joined(separator: ", "))}")
+    }
     let steps = statistics.changes.keys.sorted().map { step in
       let kinds = statistics.changes[step]!.sorted { $0.key < $1.key }
         .map { "\(quoted($0.key.rawValue)): \($0.value)" }
