@@ -33,6 +33,16 @@ public func checkPipelineProperties(_ data: UnsafeBufferPointer<UInt8>, normaliz
     var again = normalizer.makeStream()
     var twice = again.push(output)
     again.finishDocument(appendingTo: &twice)
+    if twice != output && KnownIssues.tolerates(.joinOnSecondRun) && differOnlyInLineBreaks(output, twice) {
+      KnownIssues.seen(.joinOnSecondRun)
+      return
+    }
     fuzzCheck(twice == output, "not idempotent:\n\(String(decoding: output, as: UTF8.self).debugDescription)\n\(String(decoding: twice, as: UTF8.self).debugDescription)")
   }
+}
+
+/// Whether `a` and `b` are equal once line feeds and spaces are left out:
+/// the second run joined lines the first kept apart, and changed nothing else.
+func differOnlyInLineBreaks(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+  a.lazy.filter { $0 != 0x0A && $0 != 0x20 }.elementsEqual(b.lazy.filter { $0 != 0x0A && $0 != 0x20 })
 }

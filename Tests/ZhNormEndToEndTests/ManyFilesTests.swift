@@ -28,7 +28,7 @@ struct ManyFilesTests {
     while let name = enumerator.nextObject() as? String {
       if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDirectory)
       if !isDirectory.boolValue { files.append(name) }
     }
     return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

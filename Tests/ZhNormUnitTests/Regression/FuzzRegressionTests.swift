@@ -62,4 +62,26 @@ struct FuzzRegressionTests {
     #expect(String(decoding: normalizer.normalize(once), as: UTF8.self) == String(decoding: once, as: UTF8.self))
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
   }
+
+  /// fuzz-pipeline-195696c4, not fixed: the known class of non-idempotence
+  /// that remains. A fragment (`…其间`, the interleaved-column case of seed
+  /// 000) is kept apart from the next paragraph on the first run because of
+  /// blocks between them that the dedup step removes afterwards (copies that
+  /// are neither byte-identical to nor a byte prefix of one of the last 32
+  /// paragraphs the repair step wrote, so repair cannot remove them on
+  /// arrival); the second run, without them, joins. Only line breaks differ.
+  @Test("Known issue: a second run joins lines that blocks removed by dedup kept apart on the first")
+  func joinOnSecondRun() throws {
+    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-pipeline-195696c4.bin")
+    let bytes = [UInt8](try Data(contentsOf: url))
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(bytes)
+    let twice = normalizer.normalize(once)
+    // What differs is line breaks only (the fuzz targets tolerate exactly this
+    // class with ZHNORM_FUZZ_KNOWN=join-on-second-run).
+    #expect(once.filter { $0 != 0x0A && $0 != 0x20 } == twice.filter { $0 != 0x0A && $0 != 0x20 })
+    withKnownIssue("the default pipeline is not idempotent on this input: the second run joins lines") {
+      #expect(twice == once)
+    }
+  }
 }

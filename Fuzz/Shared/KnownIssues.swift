@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Property violations that are known, documented and not fixed yet, which a
+/// run may be told to tolerate so that it goes on looking for everything else.
+///
+/// `ZHNORM_FUZZ_KNOWN=join-on-second-run` (the only one): the default pipeline
+/// is not idempotent when a second run joins lines that the first kept apart
+/// because a block between them, which the first run's `dedup` step removed
+/// afterwards, swayed the first run's join decision (see README, "Fuzzing").
+/// A tolerated violation is counted and reported on standard error (the first
+/// and then every 100th), never silently passed; any other difference between
+/// the two runs still fails.
+public enum KnownIssues {
+  public enum Issue: String, CaseIterable, Sendable {
+    case joinOnSecondRun = "join-on-second-run"
+  }
+
+  nonisolated(unsafe) private static var counts: [Issue: Int] = [:]
+  private static let tolerated: Set<Issue> = {
+    guard let value = getenv("ZHNORM_FUZZ_KNOWN") else { return [] }
+    return Set(String(cString: value).split(separator: ",").compactMap { Issue(rawValue: String($0)) })
+  }()
+
+  /// Whether this run tolerates `issue`.
+  public static func tolerates(_ issue: Issue) -> Bool { tolerated.contains(issue) }
+
+  /// Counts one occurrence of a tolerated issue and reports it.
+  public static func seen(_ issue: Issue) {
+    let count = (counts[issue] ?? 0) + 1
+    counts[issue] = count
+    if count == 1 || count % 100 == 0 {
+      let line = Array("known issue \(issue.rawValue): \(count) input(s) so far\n".utf8)
+      line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+  }
+}
