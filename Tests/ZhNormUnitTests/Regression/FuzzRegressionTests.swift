@@ -80,8 +80,9 @@ struct FuzzRegressionTests {
     // What differs is line breaks only (the fuzz targets tolerate exactly this
     // class with ZHNORM_FUZZ_KNOWN=join-on-second-run).
     #expect(once.filter { $0 != 0x0A && $0 != 0x20 } == twice.filter { $0 != 0x0A && $0 != 0x20 })
+    let unchanged = twice == once  // a Bool, so that a failure does not print both texts
     withKnownIssue("the default pipeline is not idempotent on this input: the second run joins lines") {
-      #expect(twice == once)
+      #expect(unchanged)
     }
   }
 }
