@@ -54,5 +54,11 @@ let package = Package(
       dependencies: ["zhnorm"],
       exclude: ["Golden"]
     ),
+    // The README's library example, compiled and run (the README's shell examples run in
+    // ZhNormEndToEndTests/ReadmeExamplesTests).
+    .testTarget(
+      name: "ZhNormExamplesTests",
+      dependencies: ["ZhNorm"]
+    ),
   ]
 )
