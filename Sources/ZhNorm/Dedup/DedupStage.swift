@@ -170,6 +170,9 @@ struct DedupStage: PipelineStage {
   static let nearMinimumLength = 48
 
   private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int) -> Match? {
+    // Fewer bytes than `minimumLength` means fewer characters: never removed,
+    // never indexed, so not even fingerprinted.
+    guard utf8.count >= options.minimumLength else { return nil }
     let threshold = near == nil || utf8.count < DedupStage.nearMinimumLength ? nil : options.nearDuplicateThreshold
     let fingerprint = fingerprinter.fingerprint(utf8, signature: threshold != nil)
     guard options.mayRemove(fingerprint) else {

@@ -88,6 +88,9 @@ struct TruncationWindow {
   /// not an exact duplicate, so it avoids the `%` of ring arithmetic in the loop.
   func paragraph(extending utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint) -> UInt64? {
     guard fingerprint.length >= Fingerprinter.prefixLength, filled > 0 else { return nil }
+    // Most paragraphs share their opening with no recent one: one tight scan
+    // of the prefix hashes settles them before the ring walk below.
+    guard prefixes.contains(fingerprint.prefix) else { return nil }
     var index = head + filled - 1
     if index >= capacity { index -= capacity }
     for _ in 0..<filled {

@@ -94,6 +94,8 @@ struct RecentParagraphs {
     let count = utf8.count
     let head = Self.head(utf8)
     let mask: UInt64 = count >= 8 ? .max : (1 << UInt64(count * 8)) - 1
+    // Most blocks start unlike every recent paragraph: one tight scan settles them.
+    if count >= 8 && !heads.contains(head) { return nil }
     var slot = next
     for _ in 0..<Self.capacity {
       slot = slot == 0 ? Self.capacity - 1 : slot - 1
