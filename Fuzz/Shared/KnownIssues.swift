@@ -8,7 +8,9 @@ import Glibc
 /// `ZHNORM_FUZZ_KNOWN=join-on-second-run` (the only one): the default pipeline
 /// is not idempotent when a second run joins lines that the first kept apart
 /// because a block between them, which the first run's `dedup` step removed
-/// afterwards, swayed the first run's join decision (see README, "Fuzzing").
+/// afterwards, swayed the first run's join decision (see README, "Fuzzing");
+/// the joined paragraph may then make a later fragment a truncated copy that
+/// the second run removes. Nothing else may differ (`differOnlyInLineBreaks`).
 /// A tolerated violation is counted and reported on standard error (the first
 /// and then every 100th), never silently passed; any other difference between
 /// the two runs still fails.

