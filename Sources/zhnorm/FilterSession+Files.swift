@@ -20,18 +20,7 @@ extension FilterSession {
       fail(error.description, .ioError)
       return
     }
-    var writer = ByteWriter(descriptor: file.descriptor, path: destination)
-    guard process(path, into: &writer, report: &report) else {
-      file.discard()
-      return
-    }
-    do {
-      try writer.flush()
-      try file.commit()
-    } catch {
-      file.discard()
-      fail(error.description, .ioError)
-    }
+    process(path, intoAtomic: file, named: destination, report: &report)
   }
 
   /// Processes `path` into a ``Spool``, with the status of this document alone.

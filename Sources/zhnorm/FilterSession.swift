@@ -112,7 +112,13 @@ struct FilterSession {
       fail(error.description, error.exitStatus)
       return
     }
-    var writer = ByteWriter(descriptor: file.descriptor, path: path)
+    process(path, intoAtomic: file, named: path, report: &report)
+  }
+
+  /// Streams `path` into `file` and commits it; discards it if anything failed,
+  /// so that the destination is either complete or as it was.
+  mutating func process(_ path: String, intoAtomic file: AtomicFile, named destination: String, report: inout ReportSink?) {
+    var writer = ByteWriter(descriptor: file.descriptor, path: destination)
     guard process(path, into: &writer, report: &report) else {
       file.discard()
       return

@@ -39,6 +39,20 @@ struct InputFile {
     }
   }
 
+  /// Opens `path`, calls `body` with each chunk read into `buffer` until the
+  /// end, and closes the file.
+  static func forEachChunk(
+    of path: String, buffer: inout [UInt8], _ body: (ArraySlice<UInt8>) -> Void
+  ) throws(SystemError) {
+    let input = try InputFile(path: path)
+    defer { input.close() }
+    while true {
+      let count = try input.read(into: &buffer)
+      if count == 0 { return }
+      body(buffer[..<count])
+    }
+  }
+
   /// The device and inode of the file, to recognise the same file under two names.
   var identity: FileIdentity? { FileIdentity(descriptor: descriptor) }
 

@@ -15,15 +15,11 @@ struct ScriptReport {
     for path in inputs {
       let name = path == "-" ? "standard input" : path
       do {
-        let input = try InputFile(path: path)
-        defer { input.close() }
         var stream = decoder.makeStream()
         var evidence = ScriptEvidence()
         var lines: [UInt8] = []
-        while true {
-          let count = try input.read(into: &chunk)
-          if count == 0 { break }
-          stream.push(chunk[..<count], appendingTo: &lines)
+        try InputFile.forEachChunk(of: path, buffer: &chunk) { bytes in
+          stream.push(bytes, appendingTo: &lines)
           evidence += lines.withUnsafeBufferPointer { detector.evidence(inUTF8: $0) }
           lines.removeAll(keepingCapacity: true)
         }

@@ -21,13 +21,7 @@ struct StatsReport {
     for path in inputs {
       let name = path == "-" ? "standard input" : path
       do {
-        let input = try InputFile(path: path)
-        defer { input.close() }
-        while true {
-          let count = try input.read(into: &chunk)
-          if count == 0 { break }
-          survey.push(chunk[..<count])
-        }
+        try InputFile.forEachChunk(of: path, buffer: &chunk) { survey.push($0) }
         let summary = survey.finishDocument()
         if !quiet, let first = survey.takeDiagnostics().first {
           printError("zhnorm: \(name): warning: \(first) (\(summary.statistics.invalidSequences) in all)")
