@@ -182,13 +182,13 @@ struct RepairStage: PipelineStage {
       }
       if checkRunning && (afterPageBreak || !running.isEmpty), let hash = summary.runningHash {
         if afterPageBreak {
-          afterPageBreak = false
           if running.contains(hash) {
             output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
               detail: "removed a running header: the line was seen next to an earlier page break")
             removed()
-            return
+            return  // still at the top of the page: the next line is looked at too, as a second run would
           }
+          afterPageBreak = false
           running.add(hash)
         } else if !running.isEmpty && running.contains(hash) {
           suspect = block  // a running footer if a page break follows

@@ -63,6 +63,21 @@ struct FuzzRegressionTests {
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
   }
 
+  /// fuzz-repair-bba3df09 (FuzzRepair: the repair step alone, annotations
+  /// kept): after a form feed, a running header was removed and the line
+  /// after it was no longer looked at as the top of the page; the second run,
+  /// without the header, removed that line too (a running header as well).
+  /// Fixed: after removing a running header the next line is still at the top.
+  @Test("The repair step alone is idempotent on fuzz-repair-bba3df09")
+  func repairAloneAfterRunningHeader() throws {
+    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("fuzz-repair-bba3df09.bin")))
+    let normalizer = Normalizer(configuration: NormalizerConfiguration(
+      steps: [.repair], repair: RepairOptions(removesAnnotations: false)))
+    let once = normalizer.normalize(bytes)
+    let unchanged = normalizer.normalize(once) == once
+    #expect(unchanged)
+  }
+
   /// fuzz-pipeline-195696c4, not fixed: the known class of non-idempotence
   /// that remains. A fragment (`…其间`, the interleaved-column case of seed
   /// 000) is kept apart from the next paragraph on the first run because of
