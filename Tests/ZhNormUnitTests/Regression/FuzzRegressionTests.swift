@@ -100,4 +100,24 @@ struct FuzzRegressionTests {
       #expect(unchanged)
     }
   }
+
+  /// fuzz-repair-f5b86dcd, not fixed (FuzzRepair, the repair step alone, no
+  /// unicode step, annotations kept): running headers are learned from the
+  /// lines next to page breaks (form feeds), and a line removed as a header on
+  /// the first run is not there to be learned from on the second, which then
+  /// learns its neighbour instead and removes different lines. Found after
+  /// ~12 minutes (4 CPU-minutes) of fuzzing on input with many form feeds and
+  /// control characters; not seen with the default pipeline.
+  @Test("Known issue: running headers learned differently on a second run (repair alone)")
+  func runningHeadersLearnedAgain() throws {
+    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-repair-f5b86dcd.bin")
+    let bytes = [UInt8](try Data(contentsOf: url))
+    let normalizer = Normalizer(configuration: NormalizerConfiguration(
+      steps: [.repair], repair: RepairOptions(removesAnnotations: false)))
+    let once = normalizer.normalize(bytes)
+    let unchanged = normalizer.normalize(once) == once
+    withKnownIssue("the repair step alone is not idempotent on this input (running headers)") {
+      #expect(unchanged)
+    }
+  }
 }
