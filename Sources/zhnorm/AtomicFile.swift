@@ -24,11 +24,23 @@ struct AtomicFile {
     let directory = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     var template = Array("\(directory).\(name).zhnorm-XXXXXX".utf8CString)
+    // The file exists from mkstemp on, but the signal handler only knows it
+    // once it is registered: hold INT/TERM/HUP back in between, so that a
+    // signal arriving then is handled after the registration (and removes it).
+    var cleanupSignals = sigset_t()
+    var previousMask = sigset_t()
+    sigemptyset(&cleanupSignals)
+    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&cleanupSignals, signal) }
+    pthread_sigmask(SIG_BLOCK, &cleanupSignals, &previousMask)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw SystemError("create a temporary file for", path: path) }
+    guard fd >= 0 else {
+      pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+      throw SystemError("create a temporary file for", path: path)
+    }
     _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     cleanupSlot = TemporaryFiles.register(temporaryPath)
+    pthread_sigmask(SIG_SETMASK, &previousMask, nil)
     descriptor = fd
     let finalMode: mode_t
     if let mode {
