@@ -3,9 +3,10 @@
 // zhnorm — a streaming normalizer for Chinese text.
 //
 // Targets, from the bottom up:
-//   CZhNormICU   a tiny C shim over the system ICU (Debian libicu-dev). Its public header
-//                uses only stdint types, so no ICU type ever reaches Swift (see the
-//                field notes: ICU's headers clash with Foundation's private ICU).
+//   CZhNormICU   a tiny C shim over the system ICU (Debian libicu-dev), opened with dlopen
+//                on first use. Its public header uses only stdint types, so no ICU type
+//                ever reaches Swift (see the field notes: ICU's headers clash with
+//                Foundation's private ICU).
 //   CSQLite      the system SQLite (Debian libsqlite3-dev), for dedup's fingerprint database.
 //   ZhNorm       the library: decoding, the block pipeline and every stage.
 //   zhnorm       the command-line filter, a thin layer over ZhNorm.
@@ -21,14 +22,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
   ],
   targets: [
-    .target(
-      name: "CZhNormICU",
-      linkerSettings: [
-        .linkedLibrary("icui18n"),
-        .linkedLibrary("icuuc"),
-        .linkedLibrary("icudata"),
-      ]
-    ),
+    // Not linked against ICU: ICULibrary.c opens it on first use (start-up time).
+    .target(name: "CZhNormICU", linkerSettings: [.linkedLibrary("dl")]),
     // The compiled OpenCC tables (tables/zhconvert.bin), embedded with #embed.
     .target(name: "CZhNormTables"),
     // The system SQLite (Debian libsqlite3-dev), for --dedup-db.

@@ -32,7 +32,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -f "$CORPUS/zh-hans.txt" && -f "$CORPUS/zh-hant.txt" ]] || { echo "dedup.sh: no corpus in $CORPUS (zh-hans.txt, zh-hant.txt)" >&2; exit 2; }
 if [[ -z "$ZHNORM" ]]; then
-  (cd "$REPO" && swift build -c release --product zhnorm >&2)
+  (cd "$REPO" && swift build -c release --static-swift-stdlib --product zhnorm >&2)
   ZHNORM="$(cd "$REPO" && swift build -c release --show-bin-path)/zhnorm"
 fi
 SIZE_MB="${SIZE_MB:-1000}"

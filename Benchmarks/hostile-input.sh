@@ -18,7 +18,7 @@ while (($#)); do
   esac
 done
 if [ -z "$zhnorm" ]; then
-  swift build -c release --product zhnorm >&2
+  swift build -c release --static-swift-stdlib --product zhnorm >&2
   zhnorm="$(swift build -c release --show-bin-path)/zhnorm"
 fi
 bytes=$((megabytes * 1000 * 1000))

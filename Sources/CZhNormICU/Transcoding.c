@@ -4,10 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_cb.h>
-#include <unicode/ucsdet.h>
-#include <unicode/ustring.h>
+#include "ICULibrary.h"
 
 enum {
   UNITS = 8192,        // UTF-16 buffer between the source converter and UTF-8
@@ -40,6 +37,7 @@ static void count_lines(zhn_transcoder *t, const UChar *upTo) {
 // Replaces each invalid or unmapped sequence with U+FFFD and records where it was.
 static void U_CALLCONV on_error(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
                                 int32_t length, UConverterCallbackReason reason, UErrorCode *status) {
+  const zhn_icu_library *icu = zhn_icu();
   (void)codeUnits;
   if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to do
   zhn_transcoder *t = (zhn_transcoder *)context;
@@ -54,21 +52,22 @@ static void U_CALLCONV on_error(const void *context, UConverterToUnicodeArgs *ar
   }
   *status = U_ZERO_ERROR;
   static const UChar replacement = 0xFFFD;
-  ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
+  icu->ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
 }
 
 zhn_transcoder *zhn_transcoder_open(const char *name) {
+  const zhn_icu_library *icu = zhn_icu();
   zhn_transcoder *t = calloc(1, sizeof(zhn_transcoder));
   if (!t) return NULL;
   UErrorCode status = U_ZERO_ERROR;
-  t->converter = ucnv_open(name, &status);
+  t->converter = icu->ucnv_open(name, &status);
   if (U_FAILURE(status) || !t->converter) {
     free(t);
     return NULL;
   }
-  ucnv_setToUCallBack(t->converter, on_error, t, NULL, NULL, &status);
+  icu->ucnv_setToUCallBack(t->converter, on_error, t, NULL, NULL, &status);
   if (U_FAILURE(status)) {
-    ucnv_close(t->converter);
+    icu->ucnv_close(t->converter);
     free(t);
     return NULL;
   }
@@ -76,16 +75,17 @@ zhn_transcoder *zhn_transcoder_open(const char *name) {
 }
 
 zhn_transcoder *zhn_transcoder_clone(const zhn_transcoder *t) {
+  const zhn_icu_library *icu = zhn_icu();
   zhn_transcoder *copy = malloc(sizeof(zhn_transcoder));
   if (!copy) return NULL;
   memcpy(copy, t, sizeof(zhn_transcoder));
   UErrorCode status = U_ZERO_ERROR;
-  copy->converter = ucnv_clone(t->converter, &status);
+  copy->converter = icu->ucnv_clone(t->converter, &status);
   if (U_SUCCESS(status) && copy->converter) {
-    ucnv_setToUCallBack(copy->converter, on_error, copy, NULL, NULL, &status);
+    icu->ucnv_setToUCallBack(copy->converter, on_error, copy, NULL, NULL, &status);
   }
   if (U_FAILURE(status) || !copy->converter) {
-    if (copy->converter) ucnv_close(copy->converter);
+    if (copy->converter) icu->ucnv_close(copy->converter);
     free(copy);
     return NULL;
   }
@@ -93,14 +93,16 @@ zhn_transcoder *zhn_transcoder_clone(const zhn_transcoder *t) {
 }
 
 void zhn_transcoder_close(zhn_transcoder *t) {
+  const zhn_icu_library *icu = zhn_icu();
   if (!t) return;
-  ucnv_close(t->converter);
+  icu->ucnv_close(t->converter);
   free(t);
 }
 
 const char *zhn_transcoder_name(const zhn_transcoder *t) {
+  const zhn_icu_library *icu = zhn_icu();
   UErrorCode status = U_ZERO_ERROR;
-  const char *name = ucnv_getName(t->converter, &status);
+  const char *name = icu->ucnv_getName(t->converter, &status);
   return U_SUCCESS(status) && name ? name : "";
 }
 
@@ -116,6 +118,7 @@ int32_t zhn_transcoder_take_events(zhn_transcoder *t, zhn_transcoder_event *even
 
 // Appends units[0..<count] as UTF-8, keeping a final lead surrogate for the next call.
 static int32_t append_utf8(zhn_transcoder *t, int32_t count, int32_t final, uint8_t *out, int32_t capacity) {
+  const zhn_icu_library *icu = zhn_icu();
   UChar *units = t->units;
   int32_t start = 0;
   if (t->carried) {
@@ -132,12 +135,13 @@ static int32_t append_utf8(zhn_transcoder *t, int32_t count, int32_t final, uint
   int32_t written = 0;
   UErrorCode status = U_ZERO_ERROR;
   // Lone surrogates cannot come from a converter; substitute defensively anyway.
-  u_strToUTF8WithSub((char *)out, capacity, &written, units, count, 0xFFFD, NULL, &status);
+  icu->u_strToUTF8WithSub((char *)out, capacity, &written, units, count, 0xFFFD, NULL, &status);
   return U_SUCCESS(status) ? written : -1;
 }
 
 int32_t zhn_transcoder_convert(zhn_transcoder *t, const uint8_t *source, int32_t length, int32_t flush,
                                uint8_t *destination, int32_t capacity, int32_t *consumed, int32_t *pending) {
+  const zhn_icu_library *icu = zhn_icu();
   int32_t taken = 0, written = 0;
   *pending = 0;
   for (;;) {
@@ -154,7 +158,7 @@ int32_t zhn_transcoder_convert(zhn_transcoder *t, const uint8_t *source, int32_t
     t->scanned = t->units;
     UErrorCode status = U_ZERO_ERROR;
     // Room for one carried lead surrogate in front (see append_utf8).
-    ucnv_toUnicode(t->converter, &target, t->units + UNITS - 1, &src, srcStart + piece, NULL,
+    icu->ucnv_toUnicode(t->converter, &target, t->units + UNITS - 1, &src, srcStart + piece, NULL,
                    (UBool)(flush && last), &status);
     int overflow = status == U_BUFFER_OVERFLOW_ERROR;
     if (U_FAILURE(status) && !overflow) return -1;
@@ -174,22 +178,23 @@ int32_t zhn_transcoder_convert(zhn_transcoder *t, const uint8_t *source, int32_t
 
 int32_t zhn_detect_encoding(const uint8_t *bytes, int32_t length, char *name, int32_t capacity,
                             int32_t *confidence) {
+  const zhn_icu_library *icu = zhn_icu();
   UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector *detector = ucsdet_open(&status);
+  UCharsetDetector *detector = icu->ucsdet_open(&status);
   if (U_FAILURE(status)) return 0;
-  ucsdet_setText(detector, (const char *)bytes, length, &status);
-  const UCharsetMatch *match = ucsdet_detect(detector, &status);
+  icu->ucsdet_setText(detector, (const char *)bytes, length, &status);
+  const UCharsetMatch *match = icu->ucsdet_detect(detector, &status);
   int32_t found = 0;
   if (U_SUCCESS(status) && match) {
-    const char *matched = ucsdet_getName(match, &status);
-    int32_t level = ucsdet_getConfidence(match, &status);
+    const char *matched = icu->ucsdet_getName(match, &status);
+    int32_t level = icu->ucsdet_getConfidence(match, &status);
     if (U_SUCCESS(status) && matched && (int32_t)strlen(matched) < capacity) {
       strcpy(name, matched);
       *confidence = level;
       found = 1;
     }
   }
-  ucsdet_close(detector);
+  icu->ucsdet_close(detector);
   return found;
 }
 
@@ -198,19 +203,20 @@ struct zhn_codec {
 };
 
 zhn_codec *zhn_codec_open(const char *name) {
+  const zhn_icu_library *icu = zhn_icu();
   zhn_codec *codec = calloc(1, sizeof(zhn_codec));
   if (!codec) return NULL;
   UErrorCode status = U_ZERO_ERROR;
-  codec->converter = ucnv_open(name, &status);
+  codec->converter = icu->ucnv_open(name, &status);
   if (U_SUCCESS(status)) {
     // Strict both ways: stop at the first unmapped or invalid sequence, and
     // never use fallback (one-way) mappings, so a round trip is exact.
-    ucnv_setFromUCallBack(codec->converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
-    ucnv_setToUCallBack(codec->converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
-    ucnv_setFallback(codec->converter, 0);
+    icu->ucnv_setFromUCallBack(codec->converter, icu->UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    icu->ucnv_setToUCallBack(codec->converter, icu->UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    icu->ucnv_setFallback(codec->converter, 0);
   }
   if (U_FAILURE(status) || !codec->converter) {
-    if (codec->converter) ucnv_close(codec->converter);
+    if (codec->converter) icu->ucnv_close(codec->converter);
     free(codec);
     return NULL;
   }
@@ -218,23 +224,25 @@ zhn_codec *zhn_codec_open(const char *name) {
 }
 
 void zhn_codec_close(zhn_codec *codec) {
+  const zhn_icu_library *icu = zhn_icu();
   if (!codec) return;
-  ucnv_close(codec->converter);
+  icu->ucnv_close(codec->converter);
   free(codec);
 }
 
 int32_t zhn_codec_encode(zhn_codec *codec, const uint8_t *utf8, int32_t length, uint8_t *destination,
                          int32_t capacity) {
+  const zhn_icu_library *icu = zhn_icu();
   UErrorCode status = U_ZERO_ERROR;
   UChar stack[1024];
   UChar *units = length <= 1024 ? stack : malloc(sizeof(UChar) * (size_t)length);
   if (!units) return -1;
   int32_t count = 0;
-  u_strFromUTF8(units, length > 0 ? length : 1, &count, (const char *)utf8, length, &status);
+  icu->u_strFromUTF8(units, length > 0 ? length : 1, &count, (const char *)utf8, length, &status);
   int32_t written = -1;
   if (U_SUCCESS(status)) {
-    ucnv_resetFromUnicode(codec->converter);
-    written = ucnv_fromUChars(codec->converter, (char *)destination, capacity, units, count, &status);
+    icu->ucnv_resetFromUnicode(codec->converter);
+    written = icu->ucnv_fromUChars(codec->converter, (char *)destination, capacity, units, count, &status);
     if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) written = -1;
   }
   if (units != stack) free(units);
@@ -243,17 +251,18 @@ int32_t zhn_codec_encode(zhn_codec *codec, const uint8_t *utf8, int32_t length, 
 
 int32_t zhn_codec_decode(zhn_codec *codec, const uint8_t *bytes, int32_t length, uint8_t *destination,
                          int32_t capacity) {
+  const zhn_icu_library *icu = zhn_icu();
   UErrorCode status = U_ZERO_ERROR;
   int32_t unitCapacity = length * 2 + 4;
   UChar stack[1024];
   UChar *units = unitCapacity <= 1024 ? stack : malloc(sizeof(UChar) * (size_t)unitCapacity);
   if (!units) return -1;
-  ucnv_resetToUnicode(codec->converter);
-  int32_t count = ucnv_toUChars(codec->converter, units, unitCapacity, (const char *)bytes, length, &status);
+  icu->ucnv_resetToUnicode(codec->converter);
+  int32_t count = icu->ucnv_toUChars(codec->converter, units, unitCapacity, (const char *)bytes, length, &status);
   int32_t written = -1;
   if (U_SUCCESS(status) || status == U_STRING_NOT_TERMINATED_WARNING) {
     status = U_ZERO_ERROR;
-    u_strToUTF8((char *)destination, capacity, &written, units, count, &status);
+    icu->u_strToUTF8((char *)destination, capacity, &written, units, count, &status);
     if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) written = -1;
   }
   if (units != stack) free(units);

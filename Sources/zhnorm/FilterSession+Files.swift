@@ -57,7 +57,7 @@ struct Spool {
     defer { discard() }
     let descriptor = spooled.descriptor
     if lseek(descriptor, 0, SEEK_SET) != 0 { throw SystemError("seek", path: spooled.path) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var chunk = InputFile.makeChunkBuffer()
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {

@@ -15,7 +15,7 @@ struct FilterSession {
   let quiet: Bool
   /// The most severe failure so far.
   var status = ExitStatus.success
-  var chunk = [UInt8](repeating: 0, count: 1 << 20)
+  var chunk = InputFile.makeChunkBuffer()
   /// `--jsonl`: normalize one field of each record instead of whole documents.
   var jsonl: JSONLNormalizer?
   /// One JSON Lines stream for all inputs (as `sharedStream`).

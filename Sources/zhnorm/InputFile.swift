@@ -39,6 +39,13 @@ struct InputFile {
     }
   }
 
+  /// A buffer for ``read(into:)``: 1 MiB, left uninitialised (bytes are only read
+  /// after `read(2)` wrote them), so a small input touches a few pages of it
+  /// rather than zeroing all of it at start-up.
+  static func makeChunkBuffer() -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: 1 << 20) { _, count in count = 1 << 20 }
+  }
+
   /// Opens `path`, calls `body` with each chunk read into `buffer` until the
   /// end, and closes the file.
   static func forEachChunk(

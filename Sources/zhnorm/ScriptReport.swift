@@ -11,7 +11,7 @@ struct ScriptReport {
     let detector = ScriptDetector()
     var status = ExitStatus.success
     var writer = ByteWriter(descriptor: 1, path: "standard output")
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var chunk = InputFile.makeChunkBuffer()
     for path in inputs {
       let name = path == "-" ? "standard input" : path
       do {

@@ -17,7 +17,7 @@ struct StatsReport {
     var survey = DocumentSurvey(normalizer: normalizer)
     var status = ExitStatus.success
     var rows: [Row] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var chunk = InputFile.makeChunkBuffer()
     for path in inputs {
       let name = path == "-" ? "standard input" : path
       do {

@@ -150,7 +150,8 @@ struct ZhNormCommand: ParsableCommand {
 
   @OptionGroup(title: "JSON Lines, many files, progress") var formats: FormatOptions
 
-  @OptionGroup var manual: ManualOption
+  @Flag(name: .customLong("generate-manual"), help: "Print a man page (zhnorm.1) with the same text as this help, and exit.")
+  var generateManual = false
 
   mutating func validate() throws {
     if only != nil && skip != nil {
@@ -200,7 +201,7 @@ struct ZhNormCommand: ParsableCommand {
 
   func run() throws {
     SignalHandling.install()
-    if manual.generateManual {
+    if generateManual {
       print(ManualPage.render(
         name: "zhnorm", version: zhnormVersion, abstract: Self.configuration.abstract,
         help: Self.helpMessage(columns: 1 << 20)), terminator: "")

@@ -4,8 +4,9 @@
 // ICU's own headers must never be visible to Swift, because Foundation on Linux
 // carries a private ICU whose types clash with the system one, and because the
 // system ICU's C symbols carry a version suffix (`unorm2_normalize_72`) through
-// macros the Swift importer does not follow. The .c file includes ICU and calls
-// the plain names; the preprocessor renames them.
+// macros the Swift importer does not follow. The .c files include ICU through
+// ICULibrary.h, which loads the system ICU on first use (dlopen) and lets them
+// call the plain names.
 //
 // Every function is thread-safe: the shared ICU singletons used here are
 // immutable after creation, and handles are owned by a single caller.

@@ -196,7 +196,8 @@ public struct InputDecoder {
     case .automatic: decision = Self.detect(block)
     }
     self.decision = decision
-    let canonical = Transcoder.canonicalName(decision.name) ?? decision.name
+    // UTF-8 (the common case) is known without asking ICU, which is then never loaded.
+    let canonical = decision.name == "UTF-8" ? "UTF-8" : Transcoder.canonicalName(decision.name) ?? decision.name
     // The block is checked by the push that follows (and, when it is shorter
     // than sniffLength, the pushes after it).
     unchecked = canonical.hasPrefix("UTF-16") || canonical.hasPrefix("UTF-32") ? 0 : Self.sniffLength
