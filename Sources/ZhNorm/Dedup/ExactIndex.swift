@@ -1,114 +1,134 @@
 /// The set of exact fingerprints of the paragraphs kept so far, with where
-/// each was first seen: a set-associative hash table of 64-bit fingerprints.
+/// each was first seen: a bucketed hash table of 64-bit fingerprints.
 ///
 /// Memory: 8 bytes per slot (16 when positions are kept for the report).
-/// Buckets of 8 slots (one cache line) are filled to at most 7/8 on average
-/// before the table doubles, so a distinct paragraph costs 9–18 bytes (18–37
-/// with positions) — at most 18 bytes and 37 bytes respectively.
+/// Buckets of 8 slots (one cache line); a fingerprint goes to the first free
+/// slot of its home bucket or of the next ``maximumProbe`` − 1 buckets, and
+/// the table doubles when it is 7/8 full (or, rarely, when those buckets are
+/// all full), so a distinct paragraph costs 9–18 bytes (18–37 with
+/// positions). A lookup reads one cache line, rarely two. O(1). The slots
+/// live in a ``ZeroedTable`` (huge pages: measured on the 1 GB dedup benchmark,
+/// the whole run ~7% faster than with an array, the table being 64 MiB).
 ///
 /// Bounded: the table never grows past `byteLimit`. Once it is at its limit,
-/// a fingerprint whose bucket is full replaces a pseudo-random slot of that
-/// bucket: old paragraphs are forgotten at random, so a later copy of one of
-/// them is kept. Degradation only ever keeps duplicates; it never removes a
-/// paragraph that is not one.
+/// a fingerprint that finds no free slot replaces a pseudo-random slot of its
+/// home bucket: old paragraphs are forgotten at random, so a later copy of one
+/// of them is kept. Degradation only ever keeps duplicates; it never removes a
+/// paragraph that is not one. Below the limit nothing is ever forgotten.
 struct ExactIndex {
   static let bucketSize = 8
+  /// Buckets searched for a fingerprint: its home bucket and the ones after it.
+  static let maximumProbe = 4
+  static let initialSlots = 1 << 10
 
-  private var slots: [UInt64]
-  private var positions: [UInt64]
-  private let keepsPositions: Bool
+  private var slots: ZeroedTable
+  private var positions: ZeroedTable?
   private let byteLimit: Int
   private(set) var count = 0
   /// How many fingerprints were forgotten to stay under the limit.
   private(set) var evictions = 0
 
   init(keepsPositions: Bool, byteLimit: Int) {
-    self.keepsPositions = keepsPositions
     self.byteLimit = byteLimit
-    let initial = 1 << 10
-    slots = [UInt64](repeating: 0, count: initial)
-    positions = keepsPositions ? [UInt64](repeating: 0, count: initial) : []
+    slots = ZeroedTable(count: ExactIndex.initialSlots)
+    positions = keepsPositions ? ZeroedTable(count: ExactIndex.initialSlots) : nil
   }
 
+  private var keepsPositions: Bool { positions != nil }
   var bytesPerSlot: Int { keepsPositions ? 16 : 8 }
-  var byteCount: Int { slots.count * bytesPerSlot }
+  var byteCount: Int { slots.words.count * bytesPerSlot }
   /// Whether every fingerprint ever inserted is still there.
   var isComplete: Bool { evictions == 0 }
+  private var canGrow: Bool { slots.words.count * 2 * bytesPerSlot <= byteLimit }
 
   /// Forgets everything; a table that grew large goes back to its initial size.
   mutating func removeAll() {
     guard count > 0 || evictions > 0 else { return }
-    if slots.count <= 1 << 12 {
-      for i in slots.indices { slots[i] = 0 }
+    if slots.words.count <= 1 << 12 && isKnownUniquelyReferenced(&slots) {
+      slots.words.update(repeating: 0)
     } else {
-      slots = [UInt64](repeating: 0, count: 1 << 10)
-      if keepsPositions { positions = [UInt64](repeating: 0, count: 1 << 10) }
+      slots = ZeroedTable(count: ExactIndex.initialSlots)
+      if keepsPositions { positions = ZeroedTable(count: ExactIndex.initialSlots) }
     }
     count = 0
     evictions = 0
   }
 
+  /// The first slot of the home bucket of `key` in a table of `slotCount` slots.
   @inline(__always)
-  private func bucket(of key: UInt64, mask: Int) -> Int {
-    Int(truncatingIfNeeded: key >> 20) & mask
+  private static func home(of key: UInt64, slotCount: Int) -> Int {
+    (Int(truncatingIfNeeded: key >> 20) & (slotCount / bucketSize - 1)) &* bucketSize
+  }
+
+  /// Where `key` is (`found`), or else the first free slot on its probe path
+  /// (nil when there is none).
+  @inline(__always)
+  private static func search(_ key: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) -> (slot: Int?, found: Bool) {
+    var start = home(of: key, slotCount: slots.count)
+    for _ in 0..<maximumProbe {
+      for i in start..<(start &+ bucketSize) {
+        if slots[i] == key { return (i, true) }
+        if slots[i] == 0 { return (i, false) }
+      }
+      start = (start &+ bucketSize) & (slots.count &- 1)
+    }
+    return (nil, false)
   }
 
   /// The position stored with `key` (0 when positions are not kept), or nil.
   func lookup(_ key: UInt64) -> UInt64? {
-    let mask = slots.count / ExactIndex.bucketSize - 1
-    let start = bucket(of: key, mask: mask) * ExactIndex.bucketSize
-    return slots.withUnsafeBufferPointer { s in
-      for i in start..<(start + ExactIndex.bucketSize) {
-        if s[i] == key { return keepsPositions ? positions[i] : 0 }
-        if s[i] == 0 { return nil }
-      }
-      return nil
-    }
+    let (slot, found) = ExactIndex.search(key, in: slots.words)
+    guard found, let slot else { return nil }
+    return positions?.words[slot] ?? 0
   }
 
   /// Inserts `key` (known to be absent) with `position`.
   mutating func insert(_ key: UInt64, position: UInt64) {
-    if count * 8 >= slots.count * 7, slots.count * 2 * bytesPerSlot <= byteLimit {
-      grow()
-    }
+    if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
+    if let shared = positions, !isKnownUniquelyReferenced(&positions) { positions = shared.copy() }
+    if count * 8 >= slots.words.count * 7, canGrow { grow() }
     while true {
-      let mask = slots.count / ExactIndex.bucketSize - 1
-      let start = bucket(of: key, mask: mask) * ExactIndex.bucketSize
-      for i in start..<(start + ExactIndex.bucketSize) where slots[i] == 0 {
-        slots[i] = key
-        if keepsPositions { positions[i] = position }
+      if let free = ExactIndex.search(key, in: slots.words).slot {
+        slots.words[free] = key
+        positions?.words[free] = position
         count += 1
         return
       }
-      // The bucket is full.
-      if slots.count * 2 * bytesPerSlot <= byteLimit && count * 2 >= slots.count {
+      // No free slot on the probe path.
+      if canGrow {
         grow()
         continue
       }
-      let victim = start + Int(truncatingIfNeeded: key & 7)
-      slots[victim] = key
-      if keepsPositions { positions[victim] = position }
+      let victim = ExactIndex.home(of: key, slotCount: slots.words.count) + Int(truncatingIfNeeded: key & 7)
+      slots.words[victim] = key
+      positions?.words[victim] = position
       evictions += 1
       return
     }
   }
 
+  /// Doubles the table. Every fingerprint finds a place: the new table is at
+  /// most 7/16 full, and a probe path that is full in it is doubled again.
   private mutating func grow() {
-    let oldSlots = slots
-    let oldPositions = positions
-    let capacity = slots.count * 2
-    slots = [UInt64](repeating: 0, count: capacity)
-    if keepsPositions { positions = [UInt64](repeating: 0, count: capacity) }
-    count = 0
-    let mask = capacity / ExactIndex.bucketSize - 1
-    for (i, key) in oldSlots.enumerated() where key != 0 {
-      let start = bucket(of: key, mask: mask) * ExactIndex.bucketSize
-      for j in start..<(start + ExactIndex.bucketSize) where slots[j] == 0 {
-        slots[j] = key
-        if keepsPositions { positions[j] = oldPositions[i] }
-        count += 1
-        break
+    var capacity = slots.words.count * 2
+    while true {
+      if let grown = rehashed(capacity: capacity) {
+        slots = grown.slots
+        positions = grown.positions
+        return
       }
+      capacity *= 2
     }
+  }
+
+  private func rehashed(capacity: Int) -> (slots: ZeroedTable, positions: ZeroedTable?)? {
+    let newSlots = ZeroedTable(count: capacity)
+    let newPositions = keepsPositions ? ZeroedTable(count: capacity) : nil
+    for (i, key) in slots.words.enumerated() where key != 0 {
+      guard let free = ExactIndex.search(key, in: newSlots.words).slot else { return nil }
+      newSlots.words[free] = key
+      newPositions?.words[free] = positions!.words[i]
+    }
+    return (newSlots, newPositions)
   }
 }

@@ -122,6 +122,37 @@ struct DedupStageTests {
     #expect(index.lookup(2) == nil)  // never a false positive
   }
 
+  @Test("Below its memory limit the exact index forgets nothing, whatever the load of a bucket")
+  func completeIndex() {
+    // A regression: a full bucket used to evict one of its slots even when the
+    // table was far below its limit (about 1 paragraph in 1000 was forgotten).
+    var index = ExactIndex(keepsPositions: true, byteLimit: 64 << 20)
+    var generator = SeededGenerator(seed: 11)
+    var keys: [UInt64] = []
+    for n in 0..<300_000 {
+      let key = generator.next() | 1
+      #expect(index.lookup(key) == nil)
+      index.insert(key, position: UInt64(n))
+      keys.append(key)
+    }
+    #expect(index.isComplete && index.evictions == 0 && index.count == keys.count)
+    #expect(keys.enumerated().allSatisfy { index.lookup($0.element) == UInt64($0.offset) })
+    #expect(index.lookup(2) == nil)
+  }
+
+  @Test("The exact index is a value: a copy changes apart from the original")
+  func indexIsAValue() {
+    var original = ExactIndex(keepsPositions: true, byteLimit: 1 << 20)
+    original.insert(3, position: 30)
+    var copy = original
+    copy.insert(5, position: 50)
+    for key: UInt64 in 7...5_000 { copy.insert(key &* 0x9E37_79B9_7F4A_7C15 | 1, position: key) }  // grows
+    #expect(original.lookup(5) == nil && original.lookup(3) == 30 && original.count == 1)
+    #expect(copy.lookup(5) == 50 && copy.lookup(3) == 30)
+    original.removeAll()
+    #expect(original.lookup(3) == nil && copy.lookup(3) == 30)
+  }
+
   @Test("MinHash estimates Jaccard similarity of character 5-grams")
   func minHash() {
     var fingerprinter = Fingerprinter()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ZhNorm
 
@@ -17,6 +18,65 @@ struct FingerprintPathTests {
       #expect(fast.exact == general.exact && fast.prefix == general.prefix && fast.length == general.length
         && fast.contentScalars == general.contentScalars && fast.endsSentence == general.endsSentence
         && fast.containsTab == general.containsTab, "\(line)")
+    }
+  }
+}
+
+@Suite("Paragraph fingerprints: properties")
+struct FingerprintPropertyTests {
+  /// Pieces that exercise every path of the fast fingerprint: ASCII runs with
+  /// and without spaces and tabs, ideographs (the 3-byte fast path), folded
+  /// fullwidth and halfwidth forms, dropped invisible characters, Unicode
+  /// spaces, 2- and 4-byte scalars, sentence ends.
+  static let pieces = [
+    "a", "Z", "word", "apt-get install", " ", "  ", "\t", "x y z", "12345678", "abcdefghij",
+    "中", "文字", "重庆汽车行业", "，", ",", "。", "!", "！", "ＡＢＣ", "１２", "｡", "｢", "\u{200B}", "\u{FEFF}",
+    "\u{3000}", "\u{00A0}", "é", "ß", "𠀀", "😀", "（注）", ";", "\u{0}", "\r",
+  ]
+
+  static func randomText(_ generator: inout SeededGenerator) -> String {
+    let count = Int(generator.next() % 40)
+    return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+  }
+
+  static func fingerprints(_ text: String) -> (fast: ParagraphFingerprint, general: ParagraphFingerprint) {
+    var fingerprinter = Fingerprinter()
+    var copy = text
+    return copy.withUTF8 { (Fingerprinter.fingerprint($0), fingerprinter.fingerprint($0, signature: true)) }
+  }
+
+  @Test("On random mixes of every kind of piece, the fast path equals the scalar loop")
+  func fastEqualsGeneral() {
+    var generator = SeededGenerator(seed: 21)
+    for _ in 0..<20_000 {
+      let text = Self.randomText(&generator)
+      let (fast, general) = Self.fingerprints(text)
+      #expect(fast.exact == general.exact && fast.prefix == general.prefix && fast.length == general.length
+        && fast.contentScalars == general.contentScalars && fast.endsSentence == general.endsSentence
+        && fast.containsTab == general.containsTab, "\(text.debugDescription)")
+    }
+  }
+
+  @Test("Spaces, invisible characters and width variants do not change the exact fingerprint; any other edit does")
+  func normalization() {
+    var generator = SeededGenerator(seed: 22)
+    for _ in 0..<5_000 {
+      let text = Self.randomText(&generator) + "重庆汽车行业第35届年会, abc"
+      let base = Self.fingerprints(text).fast
+      // Insert a space, a zero-width space or an ideographic space somewhere.
+      var scalars = Array(text.unicodeScalars)
+      let at = Int(generator.next() % UInt64(scalars.count + 1))
+      scalars.insert(["\u{20}", "\u{200B}", "\u{3000}", "\t"][Int(generator.next() % 4)], at: at)
+      var spaced = String.UnicodeScalarView()
+      spaced.append(contentsOf: scalars)
+      #expect(Self.fingerprints(String(spaced)).fast.exact == base.exact, "\(text.debugDescription)")
+      // Widen the ASCII: same fingerprint.
+      let wide = String(String.UnicodeScalarView(text.unicodeScalars.map {
+        (0x21...0x7E).contains($0.value) ? Unicode.Scalar($0.value + 0xFEE0)! : $0
+      }))
+      #expect(Self.fingerprints(wide).fast.exact == base.exact, "\(text.debugDescription)")
+      // Change one ideograph: a different fingerprint.
+      #expect(Self.fingerprints(text.replacingOccurrences(of: "重庆", with: "重慶")).fast.exact != base.exact)
     }
   }
 }
