@@ -7,8 +7,8 @@
 /// the table doubles when it is 7/8 full (or, rarely, when those buckets are
 /// all full), so a distinct paragraph costs 9–18 bytes (18–37 with
 /// positions). A lookup reads one cache line, rarely two. O(1). The slots
-/// live in a ``ZeroedTable`` (huge pages: measured on the 1 GB dedup benchmark,
-/// the whole run ~7% faster than with an array, the table being 64 MiB).
+/// live in a ``ZeroedTable`` (huge pages: at 64 MiB, 4 KiB pages miss the TLB
+/// on nearly every lookup; see the README's dedup benchmark).
 ///
 /// Bounded: the table never grows past `byteLimit`. Once it is at its limit,
 /// a fingerprint that finds no free slot replaces a pseudo-random slot of its

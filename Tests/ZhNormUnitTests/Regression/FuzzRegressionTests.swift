@@ -120,4 +120,50 @@ struct FuzzRegressionTests {
       #expect(unchanged)
     }
   }
+
+  /// fuzz-pipeline-79059d0a, not fixed: the first class again (a join on the
+  /// second run after dedup removed blocks on the first; `--skip dedup` and
+  /// `--no-join` are idempotent on it), found by a long FuzzPipeline run in
+  /// session 3 with four more like it — and here more than line breaks differ:
+  /// the joined paragraph gets the punctuation width of its new context
+  /// (`(s` → `（s`), and a paragraph the join made a copy of goes.
+  @Test("Known issue: a join on the second run also changes punctuation width")
+  func joinOnSecondRunChangesPunctuation() throws {
+    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-pipeline-79059d0a.bin")
+    let bytes = [UInt8](try Data(contentsOf: url))
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(bytes)
+    let unchanged = normalizer.normalize(once) == once
+    withKnownIssue("the default pipeline is not idempotent on this input (join on the second run)") {
+      #expect(unchanged)
+    }
+    var configuration = NormalizerConfiguration()
+    configuration.steps.remove(.dedup)
+    let withoutDedup = Normalizer(configuration: configuration)
+    let onceWithoutDedup = withoutDedup.normalize(bytes)
+    #expect(withoutDedup.normalize(onceWithoutDedup) == onceWithoutDedup)
+  }
+
+  /// fuzz-pipeline-417e8a32, not fixed: the same family with the default
+  /// pipeline, found by a long FuzzPipeline run (session 3; one more input of
+  /// this kind in ~25 minutes). The input has many form feeds and control
+  /// characters: the first run learns running headers and footers next to the
+  /// page breaks, removes them and keeps some fragments apart; the `unicode`
+  /// step turns the form feeds into plain line breaks, so the second run has no
+  /// page-break evidence, sees those fragments adjacent and joins them — and
+  /// the joined text then gets the punctuation width of its new context
+  /// (`a@b.cn,` ⏎⏎ `盛阅春强调` → `a@b.cn，盛阅春强调`), so more than line breaks
+  /// differ and the fuzz targets' tolerance does not cover it. With the form
+  /// feeds replaced by line breaks, the input is handled idempotently.
+  @Test("Known issue: page-break evidence is gone on a second run of the default pipeline")
+  func pageBreakEvidenceGoneOnSecondRun() throws {
+    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-pipeline-417e8a32.bin")
+    let bytes = [UInt8](try Data(contentsOf: url))
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(bytes)
+    let unchanged = normalizer.normalize(once) == once
+    withKnownIssue("the default pipeline is not idempotent on this input (running headers and form feeds)") {
+      #expect(unchanged)
+    }
+  }
 }
