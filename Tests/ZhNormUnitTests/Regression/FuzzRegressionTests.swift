@@ -78,6 +78,20 @@ struct FuzzRegressionTests {
     #expect(unchanged)
   }
 
+  static let knownIssues = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues")
+
+  /// The bytes of the pinned known-issue input `name`.
+  static func knownIssueInput(_ name: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: knownIssues.appendingPathComponent(name)))
+  }
+
+  /// Whether a second run of `normalizer` leaves its first output unchanged
+  /// (a Bool, so that a failure does not print both texts).
+  static func isIdempotent(_ normalizer: Normalizer, on bytes: [UInt8]) -> Bool {
+    let once = normalizer.normalize(bytes)
+    return normalizer.normalize(once) == once
+  }
+
   /// fuzz-pipeline-195696c4, not fixed: the known class of non-idempotence
   /// that remains. A fragment (`…其间`, the interleaved-column case of seed
   /// 000) is kept apart from the next paragraph on the first run because of
@@ -87,8 +101,7 @@ struct FuzzRegressionTests {
   /// arrival); the second run, without them, joins. Only line breaks differ.
   @Test("Known issue: a second run joins lines that blocks removed by dedup kept apart on the first")
   func joinOnSecondRun() throws {
-    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-pipeline-195696c4.bin")
-    let bytes = [UInt8](try Data(contentsOf: url))
+    let bytes = try Self.knownIssueInput("fuzz-pipeline-195696c4.bin")
     let normalizer = Normalizer()
     let once = normalizer.normalize(bytes)
     let twice = normalizer.normalize(once)
@@ -110,12 +123,9 @@ struct FuzzRegressionTests {
   /// control characters; not seen with the default pipeline.
   @Test("Known issue: running headers learned differently on a second run (repair alone)")
   func runningHeadersLearnedAgain() throws {
-    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-repair-f5b86dcd.bin")
-    let bytes = [UInt8](try Data(contentsOf: url))
     let normalizer = Normalizer(configuration: NormalizerConfiguration(
       steps: [.repair], repair: RepairOptions(removesAnnotations: false)))
-    let once = normalizer.normalize(bytes)
-    let unchanged = normalizer.normalize(once) == once
+    let unchanged = Self.isIdempotent(normalizer, on: try Self.knownIssueInput("fuzz-repair-f5b86dcd.bin"))
     withKnownIssue("the repair step alone is not idempotent on this input (running headers)") {
       #expect(unchanged)
     }
@@ -129,19 +139,14 @@ struct FuzzRegressionTests {
   /// (`(s` → `（s`), and a paragraph the join made a copy of goes.
   @Test("Known issue: a join on the second run also changes punctuation width")
   func joinOnSecondRunChangesPunctuation() throws {
-    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-pipeline-79059d0a.bin")
-    let bytes = [UInt8](try Data(contentsOf: url))
-    let normalizer = Normalizer()
-    let once = normalizer.normalize(bytes)
-    let unchanged = normalizer.normalize(once) == once
+    let bytes = try Self.knownIssueInput("fuzz-pipeline-79059d0a.bin")
+    let unchanged = Self.isIdempotent(Normalizer(), on: bytes)
     withKnownIssue("the default pipeline is not idempotent on this input (join on the second run)") {
       #expect(unchanged)
     }
     var configuration = NormalizerConfiguration()
     configuration.steps.remove(.dedup)
-    let withoutDedup = Normalizer(configuration: configuration)
-    let onceWithoutDedup = withoutDedup.normalize(bytes)
-    #expect(withoutDedup.normalize(onceWithoutDedup) == onceWithoutDedup)
+    #expect(Self.isIdempotent(Normalizer(configuration: configuration), on: bytes))
   }
 
   /// fuzz-pipeline-417e8a32, not fixed: the same family with the default
@@ -157,11 +162,7 @@ struct FuzzRegressionTests {
   /// feeds replaced by line breaks, the input is handled idempotently.
   @Test("Known issue: page-break evidence is gone on a second run of the default pipeline")
   func pageBreakEvidenceGoneOnSecondRun() throws {
-    let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/KnownIssues/fuzz-pipeline-417e8a32.bin")
-    let bytes = [UInt8](try Data(contentsOf: url))
-    let normalizer = Normalizer()
-    let once = normalizer.normalize(bytes)
-    let unchanged = normalizer.normalize(once) == once
+    let unchanged = Self.isIdempotent(Normalizer(), on: try Self.knownIssueInput("fuzz-pipeline-417e8a32.bin"))
     withKnownIssue("the default pipeline is not idempotent on this input (running headers and form feeds)") {
       #expect(unchanged)
     }
