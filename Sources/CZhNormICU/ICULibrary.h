@@ -22,16 +22,16 @@
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
-#define ZHN_ICU_FUNCTIONS(X)                                                                         \
-  X(u_getCombiningClass) X(u_getIntPropertyValue) X(u_getVersion) X(u_versionToString)               \
-  X(u_strFromUTF8) X(u_strToUTF8) X(u_strToUTF8WithSub)                                                             \
-  X(unorm2_getNFCInstance) X(unorm2_normalize)                                                       \
-  X(ubrk_open) X(ubrk_setText) X(ubrk_isBoundary) X(ubrk_preceding) X(ubrk_following)                \
-  X(ucnv_open) X(ucnv_clone) X(ucnv_close) X(ucnv_getName) X(ucnv_setFallback)                       \
-  X(ucnv_setToUCallBack) X(ucnv_setFromUCallBack) X(ucnv_cbToUWriteUChars)                           \
-  X(ucnv_toUnicode) X(ucnv_toUChars) X(ucnv_fromUChars) X(ucnv_resetToUnicode)                       \
-  X(ucnv_resetFromUnicode) X(UCNV_TO_U_CALLBACK_STOP) X(UCNV_FROM_U_CALLBACK_STOP)                   \
-  X(ucsdet_open) X(ucsdet_setText) X(ucsdet_detect) X(ucsdet_getName) X(ucsdet_getConfidence)        \
+#define ZHN_ICU_FUNCTIONS(X)                                                                        \
+  X(u_getCombiningClass) X(u_getIntPropertyValue) X(u_getVersion) X(u_versionToString)              \
+  X(u_strFromUTF8) X(u_strToUTF8) X(u_strToUTF8WithSub)                                             \
+  X(unorm2_getNFCInstance) X(unorm2_normalize)                                                      \
+  X(ubrk_open) X(ubrk_setText) X(ubrk_isBoundary) X(ubrk_preceding) X(ubrk_following)               \
+  X(ucnv_open) X(ucnv_clone) X(ucnv_close) X(ucnv_getName) X(ucnv_setFallback)                      \
+  X(ucnv_setToUCallBack) X(ucnv_setFromUCallBack) X(ucnv_cbToUWriteUChars)                          \
+  X(ucnv_toUnicode) X(ucnv_toUChars) X(ucnv_fromUChars) X(ucnv_resetToUnicode)                      \
+  X(ucnv_resetFromUnicode) X(UCNV_TO_U_CALLBACK_STOP) X(UCNV_FROM_U_CALLBACK_STOP)                  \
+  X(ucsdet_open) X(ucsdet_setText) X(ucsdet_detect) X(ucsdet_getName) X(ucsdet_getConfidence)       \
   X(ucsdet_close)
 
 /// Pointers to the ICU functions, filled once by zhn_icu().

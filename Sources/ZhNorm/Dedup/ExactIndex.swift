@@ -85,7 +85,7 @@ struct ExactIndex {
   /// Inserts `key` (known to be absent) with `position`.
   mutating func insert(_ key: UInt64, position: UInt64) {
     if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
-    if let shared = positions, !isKnownUniquelyReferenced(&positions) { positions = shared.copy() }
+    if positions != nil && !isKnownUniquelyReferenced(&positions) { positions = positions?.copy() }
     if count * 8 >= slots.words.count * 7, canGrow { grow() }
     while true {
       if let free = ExactIndex.search(key, in: slots.words).slot {
