@@ -105,7 +105,8 @@ struct ZhNormCommand: ParsableCommand {
       processed); 74 I/O error (reading or writing failed, disk full, file too large); \
       130/143 interrupted by SIGINT/SIGTERM (temporary files removed; -o and \
       --in-place files untouched); a closed output pipe ends zhnorm quietly by SIGPIPE \
-      (the shell shows 141).
+      (the shell shows 141); 69 the system ICU (libicuuc.so.72), which zhnorm opens when a \
+      step first needs it, cannot be loaded.
       """,
     version: zhnormVersion
   )
