@@ -61,6 +61,20 @@ struct EncodingTests {
     #expect(decisions[2]["source"] as? String == "valid-utf8")
   }
 
+  @Test("ICU is opened only when a step needs it; when it cannot be, exit 69 names the library")
+  func icuUnavailable() throws {
+    // A file that is not a shared library, first on the library path, stands in
+    // for a broken or missing ICU: dlopen finds it and fails.
+    let directory = try ZhNormBinary.temporaryDirectory()
+    try Data("not a library".utf8).write(to: directory.appendingPathComponent("libicuuc.so.72"))
+    let environment = ["LD_LIBRARY_PATH": directory.path]
+    let plain = try ZhNormBinary.run(["-c", "s2twp"], input: Data("测试\n".utf8), environment: environment)
+    #expect(plain.status == 0 && plain.text == "測試\n")  // UTF-8 input and conversion never load ICU
+    let needsICU = try ZhNormBinary.run(["--from", "GB18030"], input: Data("x\n".utf8), environment: environment)
+    #expect(needsICU.status == 69)
+    #expect(needsICU.errors.contains("zhnorm: cannot load the system ICU (libicuuc.so.72)"))
+  }
+
   @Test("Invalid bytes in the encoding: a warning with file and byte offset; --strict makes it exit 65")
   func invalidBytes() throws {
     let directory = try ZhNormBinary.temporaryDirectory()

@@ -22,13 +22,19 @@ struct ZhNormBinary {
 
   /// Runs `zhnorm` with `arguments` in `directory`, feeding `input` on
   /// standard input (written from another thread, so large inputs do not
-  /// deadlock against the output pipe).
-  static func run(_ arguments: [String], input: Data? = nil, in directory: URL = repositoryRoot) throws -> Result {
+  /// deadlock against the output pipe), with `environment` added to this
+  /// process's environment.
+  static func run(
+    _ arguments: [String], input: Data? = nil, in directory: URL = repositoryRoot, environment: [String: String] = [:]
+  ) throws -> Result {
     _ = ignoreBrokenPipes
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let outputPipe = Pipe()
     let errorPipe = Pipe()
     process.standardOutput = outputPipe
