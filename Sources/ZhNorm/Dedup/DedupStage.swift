@@ -101,6 +101,18 @@ struct DedupStage: PipelineStage {
           continue
         }
         pendingBlanks += 1
+        if heldBlanks.count + pendingBlanks > DedupStage.maximumHeldBlanks {
+          // Only without the `unicode` step (which collapses blank runs): give
+          // up holding, as if a paragraph were kept here. Decided blank by
+          // blank, never at a batch's end, so that chunking cannot matter.
+          if !heldBlanks.isEmpty {
+            output.blocks.append(contentsOf: heldBlanks)
+            heldBlanks.removeAll(keepingCapacity: true)
+          }
+          pendingBlanks = 0
+          emittedInDocument = true
+          droppedSinceEmit = false
+        }
       } else {
         if isWholeLine, let match = duplicate(in: &blocks, at: index) {
           report(match, of: blocks[index], into: &output)
@@ -123,17 +135,15 @@ struct DedupStage: PipelineStage {
     if pendingBlanks > 0 {
       heldBlanks.append(contentsOf: blocks[(kept - pendingBlanks)..<kept])
       kept -= pendingBlanks
-      if heldBlanks.count > 64 {  // only without the `unicode` step: give up holding
-        blocks.insert(contentsOf: heldBlanks, at: kept)
-        kept += heldBlanks.count
-        heldBlanks.removeAll()
-        emittedInDocument = true
-        droppedSinceEmit = false
-      }
     }
     blocks.removeSubrange(kept...)
     output.emit(contentsOf: &blocks)
   }
+
+  /// Blank lines held back at most (since the last kept paragraph); more are
+  /// let through. The `unicode` step collapses blank runs to one, so this only
+  /// bounds memory when it is off.
+  static let maximumHeldBlanks = 64
 
   mutating func finishDocument(into output: inout StageOutput) {
     if droppedSinceEmit {

@@ -63,6 +63,24 @@ struct FuzzRegressionTests {
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
   }
 
+  /// fuzz-dedup-546fb6a0 (FuzzDedup: the dedup step alone, first byte the
+  /// options): a paragraph followed by more than 64 blank lines (CR line
+  /// ends; only possible without the `unicode` step). The stage holds blank
+  /// lines back until it knows whether the next paragraph stays, and gives up
+  /// holding after 64 — but it decided that at the end of each batch of
+  /// blocks, so where the input's chunks ended changed which blank lines were
+  /// kept. Fixed: decided blank line by blank line.
+  @Test("The dedup step alone gives the same output whatever the chunking on fuzz-dedup-546fb6a0")
+  func dedupHeldBlanksChunking() throws {
+    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("fuzz-dedup-546fb6a0.bin")))
+    let input = Array(bytes.dropFirst())
+    let normalizer = Normalizer(configuration: NormalizerConfiguration(steps: [.dedup]))
+    let whole = normalizer.normalize(input)
+    for size in [1, 7, 1000] {
+      #expect(normalizer.normalize(input, chunkSizes: [size]) == whole, "chunks of \(size)")
+    }
+  }
+
   /// fuzz-repair-bba3df09 (FuzzRepair: the repair step alone, annotations
   /// kept): after a form feed, a running header was removed and the line
   /// after it was no longer looked at as the top of the page; the second run,
