@@ -71,6 +71,19 @@ enum UTF8Codec {
         i &+= 2
         continue
       }
+      if b0 &- 0xE1 < 0x0C && i &+ 4 <= count {
+        // A run of three-byte characters led by E1–EC (CJK ideographs are
+        // E4–E9; none of these leads restricts its second byte), one 32-bit
+        // load each: about 2 instructions a byte instead of 6 for Chinese text.
+        // A character the run does not take goes to the checks below.
+        let start = i
+        repeat {
+          let word = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)  // b0 lowest
+          guard (word & 0xFF) &- 0xE1 < 0x0C, word & 0x00C0_C000 == 0x0080_8000 else { break }
+          i &+= 3
+        } while i &+ 4 <= count
+        if i != start { continue }
+      }
       if b0 < 0xF0 {
         guard i &+ 2 < count else { return false }
         let b1 = base[i &+ 1]

@@ -29,6 +29,21 @@ struct UTF8ValidationTests {
     }
   }
 
+  @Test("Runs of three-byte characters (the fast path) with random damage agree with the standard library")
+  func damagedChineseRuns() {
+    var generator = SeededGenerator(seed: 100)
+    let characters = ["中", "文", "。", "“", "ｅ", "丁", "\u{E000}", "a", "é", "😀"].map { Array($0.utf8) }
+    let damage: [UInt8] = [0x00, 0x41, 0x80, 0xBF, 0xC0, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xFF]
+    for _ in 0..<20_000 {
+      var bytes = (0..<Int.random(in: 0...24, using: &generator)).flatMap { _ in characters.randomElement(using: &generator)! }
+      if !bytes.isEmpty && Bool.random(using: &generator) {
+        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = damage.randomElement(using: &generator)!
+      }
+      if Bool.random(using: &generator) { bytes.removeLast(min(bytes.count, Int.random(in: 0...2, using: &generator))) }
+      #expect(agreesWithStandardLibrary(bytes), "\(bytes)")
+    }
+  }
+
   @Test("A line made only of invalid bytes decodes to replacement characters")
   func onlyInvalidBytes() {
     let normalizer = Normalizer()
