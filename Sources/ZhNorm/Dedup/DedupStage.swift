@@ -105,13 +105,8 @@ struct DedupStage: PipelineStage {
           // Only without the `unicode` step (which collapses blank runs): give
           // up holding, as if a paragraph were kept here. Decided blank by
           // blank, never at a batch's end, so that chunking cannot matter.
-          if !heldBlanks.isEmpty {
-            output.blocks.append(contentsOf: heldBlanks)
-            heldBlanks.removeAll(keepingCapacity: true)
-          }
+          releaseHeldBlanks(into: &output)
           pendingBlanks = 0
-          emittedInDocument = true
-          droppedSinceEmit = false
         }
       } else {
         if isWholeLine, let match = duplicate(in: &blocks, at: index) {
@@ -119,13 +114,8 @@ struct DedupStage: PipelineStage {
           droppedSinceEmit = true
           continue
         }
-        if !heldBlanks.isEmpty {
-          output.blocks.append(contentsOf: heldBlanks)
-          heldBlanks.removeAll(keepingCapacity: true)
-        }
+        releaseHeldBlanks(into: &output)
         pendingBlanks = 0
-        emittedInDocument = true
-        droppedSinceEmit = false
       }
       // Swapped through the buffer: the array's own swapAt copies the
       // blocks (a retain and a release each).
@@ -138,6 +128,18 @@ struct DedupStage: PipelineStage {
     }
     blocks.removeSubrange(kept...)
     output.emit(contentsOf: &blocks)
+  }
+
+  /// Something stays: the blank lines held back from earlier batches go out
+  /// (before this batch's kept blocks), and the next paragraph removed will
+  /// not take them along.
+  private mutating func releaseHeldBlanks(into output: inout StageOutput) {
+    if !heldBlanks.isEmpty {
+      output.blocks.append(contentsOf: heldBlanks)
+      heldBlanks.removeAll(keepingCapacity: true)
+    }
+    emittedInDocument = true
+    droppedSinceEmit = false
   }
 
   /// Blank lines held back at most (since the last kept paragraph); more are
