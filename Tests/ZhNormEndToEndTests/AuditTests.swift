@@ -43,6 +43,7 @@ struct AuditTests {
     // On a pseudo-terminal (script(1)), standard error is a terminal. The test
     // runner may have NO_COLOR set itself, hence env -u.
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let input = directory.appendingPathComponent("in.txt")
     try Data("甲,乙\n".utf8).write(to: input)
     func onTerminal(_ environment: [String]) throws -> String {
@@ -63,6 +64,7 @@ struct AuditTests {
     #expect(result.status == 64)
     #expect(result.errors.contains("--explain and --report - both write to standard error"))
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let report = directory.appendingPathComponent("r.json")
     func records(_ arguments: [String]) throws -> [[String: Any]] {
       let result = try ZhNormBinary.run(arguments + ["--report", report.path, seed002])
@@ -124,6 +126,7 @@ struct AuditTests {
   @Test("--stats refuses options that write text, and reports a missing file with exit 66")
   func statsErrors() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let refused = try ZhNormBinary.run(["--stats", "-o", directory.appendingPathComponent("x").path, seed000])
     #expect(refused.status == 64)
     #expect(refused.errors.contains("--stats writes no text"))

@@ -32,6 +32,7 @@ struct DedupTests {
   @Test("--dedup-scope run removes repeats across files; doc (default) does not")
   func runScope() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let a = try write("\(Self.first)\n\n\(Self.second)\n", to: directory, "a.txt")
     let b = try write("\(Self.second)\n\n\(Self.third)\n", to: directory, "b.txt")
     #expect(try ZhNormBinary.run([a, b]).text == "\(Self.first)\n\n\(Self.second)\n\(Self.second)\n\n\(Self.third)\n")
@@ -65,6 +66,7 @@ struct DedupTests {
   @Test("--dedup-db remembers paragraphs across runs")
   func database() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let db = directory.appendingPathComponent("fp.sqlite").path
     let first = try ZhNormBinary.run(["--dedup-db", db], input: Data("\(Self.first)\n\n\(Self.second)\n".utf8))
     #expect(first.text == "\(Self.first)\n\n\(Self.second)\n")
@@ -81,6 +83,7 @@ struct DedupTests {
   @Test("Two concurrent runs on one database neither corrupt it nor lose entries")
   func concurrentRuns() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let db = directory.appendingPathComponent("fp.sqlite").path
     // Many small documents, so that each run commits many transactions.
     var paths: [[String]] = [[], []]

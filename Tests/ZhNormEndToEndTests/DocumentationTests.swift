@@ -13,6 +13,7 @@ struct DocumentationTests {
     if shell == "bash" {
       // The bash script is valid bash.
       let directory = try ZhNormBinary.temporaryDirectory()
+      defer { ZhNormBinary.removeTemporaryDirectory(directory) }
       let script = directory.appendingPathComponent("zhnorm.bash")
       try result.output.write(to: script)
       #expect(try ZhNormBinary.runTool("/bin/bash", ["-n", script.path]).status == 0)
@@ -68,6 +69,7 @@ struct DocumentationTests {
   func rendersWithMan() throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/man") else { return }
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("zhnorm.1")
     try ZhNormBinary.run(["--generate-manual"]).output.write(to: file)
     let rendered = try ZhNormBinary.runTool("/usr/bin/env", ["LANG=C.UTF-8", "MANWIDTH=100", "/usr/bin/man", "--warnings", "-l", file.path])

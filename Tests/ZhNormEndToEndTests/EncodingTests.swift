@@ -29,6 +29,7 @@ struct EncodingTests {
   func fromEncoding(index: Int) throws {
     let (encoding, text) = Self.texts[index]
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = try Self.iconvFile(text, to: encoding, name: "in.txt", in: directory)
     let utf8 = try ZhNormBinary.run([], input: Data(text.utf8))
     let converted = try ZhNormBinary.run(["--from", encoding, file.path])
@@ -40,6 +41,7 @@ struct EncodingTests {
   @Test("--from auto decides by BOM, valid UTF-8 or detection, and says so in --report")
   func auto() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let text = "中文測試,繁體字。這是一個比較長的句子,用來測試編碼偵測。臺灣的資料庫與軟體。\n"
     let big5 = try Self.iconvFile(text, to: "BIG5", name: "big5.txt", in: directory)
     let utf16 = directory.appendingPathComponent("bom16.txt")
@@ -66,6 +68,7 @@ struct EncodingTests {
     // A file that is not a shared library, first on the library path, stands in
     // for a broken or missing ICU: dlopen finds it and fails.
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     try Data("not a library".utf8).write(to: directory.appendingPathComponent("libicuuc.so.72"))
     let environment = ["LD_LIBRARY_PATH": directory.path]
     let plain = try ZhNormBinary.run(["-c", "s2twp"], input: Data("测试\n".utf8), environment: environment)
@@ -78,6 +81,7 @@ struct EncodingTests {
   @Test("Invalid bytes in the encoding: a warning with file and byte offset; --strict makes it exit 65")
   func invalidBytes() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let good = try Self.iconvFile("中文\n", to: "GB18030", name: "good.txt", in: directory)
     var bytes = try Data(contentsOf: good)
     bytes.append(contentsOf: [0xFF, 0x0A])
@@ -112,6 +116,7 @@ struct EncodingTests {
   @Test("Binary input is refused (65) naming the file, unless --binary-ok; UTF-16 is not binary")
   func binary() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("image.bin")
     try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x61, 0x0A]).write(to: file)
     let refused = try ZhNormBinary.run([file.path])
@@ -135,6 +140,7 @@ struct EncodingTests {
   @Test("--fix-mojibake repairs UTF-8 misread as GBK or Latin-1 (made by iconv) and reports 锟斤拷")
   func mojibake() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let source = directory.appendingPathComponent("source.txt")
     try Data("中文测试\n编码错误的文本\n".utf8).write(to: source)
     let file = directory.appendingPathComponent("mojibake.txt")

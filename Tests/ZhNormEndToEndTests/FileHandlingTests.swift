@@ -7,6 +7,7 @@ struct FileHandlingTests {
   @Test("A missing file is named, the others are still processed, and the exit code is 66")
   func missingFile() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let good = directory.appendingPathComponent("good.txt")
     try Data("好,的\n".utf8).write(to: good)
     let result = try ZhNormBinary.run(["missing.txt", good.path], in: directory)
@@ -18,6 +19,7 @@ struct FileHandlingTests {
   @Test("A directory as input is refused with exit code 66")
   func directoryInput() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let result = try ZhNormBinary.run([directory.path])
     #expect(result.status == 66)
     #expect(result.errors.contains("Is a directory"))
@@ -26,6 +28,7 @@ struct FileHandlingTests {
   @Test("-o writes the output file; naming an input file is refused")
   func outputFile() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let input = directory.appendingPathComponent("in.txt")
     let output = directory.appendingPathComponent("out.txt")
     try Data("甲,乙\n".utf8).write(to: input)
@@ -40,6 +43,7 @@ struct FileHandlingTests {
   @Test("--in-place replaces the file atomically and keeps its permissions")
   func inPlace() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("page.txt")
     try Data("\n\n甲,乙\r\n".utf8).write(to: file)
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
@@ -55,6 +59,7 @@ struct FileHandlingTests {
   @Test("Invalid UTF-8 is replaced with a warning naming the file and byte offset")
   func invalidUTF8Warning() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("bad.txt")
     try Data([0xE4, 0xB8, 0xAD, 0xFF, 0x0A]).write(to: file)
     let result = try ZhNormBinary.run([file.path])
@@ -67,6 +72,7 @@ struct FileHandlingTests {
   @Test("--strict makes invalid UTF-8 an error (65) and leaves -o and --in-place files untouched")
   func strict() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("bad.txt")
     let bytes = Data([0x61, 0x2C, 0x0A, 0xFF, 0x0A])
     try bytes.write(to: file)
@@ -88,6 +94,7 @@ struct FileHandlingTests {
     // Tests may run as root (CI containers): root reads a mode-000 file anyway.
     guard geteuid() != 0 else { return }
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("secret.txt")
     try Data("甲\n".utf8).write(to: file)
     try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: file.path)
@@ -103,6 +110,7 @@ struct FileHandlingTests {
   @Test("A FIFO is read as a stream")
   func fifo() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let result = try Shell.run("""
       mkfifo pipe && (printf '甲,乙\\n' > pipe; sleep 0.2; printf '丙,丁\\n' > /dev/null) &       sleep 0.1; "$ZHNORM" pipe; status=$?; wait; exit $status
       """, in: directory)
@@ -118,6 +126,7 @@ struct FileHandlingTests {
   @Test("A file that grows or shrinks while read: what is there when read is processed, no crash")
   func changingFile() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     var text = ""
     for i in 0..<100_000 { text += "第\(i)行,内容\n" }
     try Data(text.utf8).write(to: directory.appendingPathComponent("growing.txt"))
@@ -139,6 +148,7 @@ struct FileHandlingTests {
   @Test("Disk full (ulimit -f): exit 74 with a message; -o and --in-place leave their files as they were")
   func diskFull() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     var text = ""
     for i in 0..<20_000 { text += "第\(i)行,内容。\n" }
     let big = Data(text.utf8)  // ~300 KB, over the 10 KiB limit below
@@ -163,6 +173,7 @@ struct FileHandlingTests {
   @Test("-o in a missing directory exits 74; --in-place on binary input leaves it untouched (65)")
   func outputFailures() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let input = directory.appendingPathComponent("in.txt")
     try Data("甲\n".utf8).write(to: input)
     let missing = try ZhNormBinary.run(["-o", directory.appendingPathComponent("no/such/dir/out.txt").path, input.path])

@@ -18,7 +18,7 @@ struct HostileInputTests {
   @discardableResult
   func check(_ name: String, _ bytes: Data, arguments: [String] = []) throws -> Data {
     let directory = try ZhNormBinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let input = directory.appendingPathComponent(name)
     try bytes.write(to: input)
     let report = directory.appendingPathComponent("report.json")
@@ -51,6 +51,7 @@ struct HostileInputTests {
   @Test("A file of NUL bytes is refused as binary; with --binary-ok it becomes empty")
   func nulBytes() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let file = directory.appendingPathComponent("zeros.bin")
     try Data(count: 1 << 20).write(to: file)
     let refused = try ZhNormBinary.run([file.path])

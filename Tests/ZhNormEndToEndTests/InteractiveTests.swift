@@ -99,6 +99,7 @@ struct InteractiveTests {
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
   func progress() throws {
     let large = try largeInput()
+    defer { ZhNormBinary.removeTemporaryDirectory(large.deletingLastPathComponent()) }
     let out = large.deletingLastPathComponent().appendingPathComponent("out.txt").path
     let zhnorm = ZhNormBinary.executable.path
     let shown = try runOnTerminal("'\(zhnorm)' --only unicode '\(large.path)' > '\(out)'")

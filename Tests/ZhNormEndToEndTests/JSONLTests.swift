@@ -21,7 +21,8 @@ struct JSONLTests {
       {"meta":{"body":"\(Self.messy)"},   "tail" : [1, 2.5e3, null]}
 
       """
-    let (_, path) = try file(input)
+    let (directory, path) = try file(input)
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let result = try ZhNormBinary.run(["--jsonl", "--field", "meta.body", path])
     #expect(result.status == 0)
     #expect(result.text == """
@@ -34,7 +35,8 @@ struct JSONLTests {
   @Test("missing and non-string fields pass through and are counted; a malformed line is reported with its line number")
   func passThrough() throws {
     let lines = [#"{"text": "\#(Self.messy)"}"#, #"{"id": 2}"#, #"{"text": ["a"]}"#, #"{"text": "broken"#, #"{"text": "(中文)"}"#]
-    let (_, path) = try file(lines.joined(separator: "\n") + "\n")
+    let (directory, path) = try file(lines.joined(separator: "\n") + "\n")
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let result = try ZhNormBinary.run(["--jsonl", path])
     #expect(result.status == 0)
     #expect(result.text == [#"{"text": "\#(Self.clean)"}"#, lines[1], lines[2], lines[3], #"{"text": "（中文）"}"#].joined(separator: "\n") + "\n")
@@ -54,7 +56,8 @@ struct JSONLTests {
   func dedupAcrossRecords() throws {
     let record = #"{"id": 1, "text": "\#(Self.paragraph)\n\n\#(Self.paragraph)"}"#
     let second = #"{"id": 2, "text": "\#(Self.paragraph)"}"#
-    let (_, path) = try file(record + "\n" + second + "\n")
+    let (directory, path) = try file(record + "\n" + second + "\n")
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let once = #"{"id": 1, "text": "\#(Self.paragraph)"}"#
     #expect(try ZhNormBinary.run(["--jsonl", path]).text == once + "\n" + second + "\n")
     #expect(try ZhNormBinary.run(["--jsonl", "--dedup-scope", "run", path]).text == once + "\n" + #"{"id": 2, "text": ""}"# + "\n")
@@ -70,7 +73,8 @@ struct JSONLTests {
     let count = 1_200_000
     let input = #"{"id": "long", "text": ""# + String(repeating: unit, count: count) + #"", "end": true}"# + "\n" + #"{"text": "a"}"#
     #expect(input.utf8.count > 24_000_000)
-    let (_, path) = try file(input)
+    let (directory, path) = try file(input)
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let result = try ZhNormBinary.run(["--jsonl", "--only", "unicode", path])
     #expect(result.status == 0)
     let expected = #"{"id": "long", "text": ""# + String(repeating: "中文，测试（x）。\\n", count: count) + #"", "end": true}"# + "\n" + #"{"text": "a"}"#
@@ -81,6 +85,7 @@ struct JSONLTests {
   @Test("--report gives the JSON Lines counts")
   func report() throws {
     let (directory, path) = try file(#"{"text": "(中文)"}"# + "\n" + #"{"x": 1}"# + "\n")
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let reportPath = directory.appendingPathComponent("report.json").path
     let result = try ZhNormBinary.run(["--jsonl", "-q", "--report", reportPath, path])
     #expect(result.status == 0)

@@ -106,6 +106,7 @@ struct ManyFilesTests {
   @Test("JSON Lines shards in parallel keep one line per record")
   func jsonlShards() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     var paths: [String] = []
     for shard in 0..<4 {
       let lines = (0..<200).map { #"{"shard": \#(shard), "n": \#($0), "text": "第\#($0)条,(中文)"}"# }

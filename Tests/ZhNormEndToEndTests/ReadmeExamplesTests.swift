@@ -180,7 +180,7 @@ struct ReadmeExamplesTests {
     let binaries = ZhNormBinary.executable.deletingLastPathComponent().path
     let path = binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     let scratch = try ZhNormBinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: scratch) }
+    defer { ZhNormBinary.removeTemporaryDirectory(scratch) }
     let result = try ZhNormBinary.runTool(
       "/usr/bin/env",
       [

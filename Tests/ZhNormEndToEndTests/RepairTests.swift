@@ -48,6 +48,7 @@ struct RepairEndToEndTests {
   @Test("Every join and removal is in the report with its evidence")
   func report() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let reportPath = directory.appendingPathComponent("report.json").path
     let result = try ZhNormBinary.run(["--report", reportPath, try seed("000")])
     #expect(result.status == 0)

@@ -6,6 +6,7 @@ struct ReportTests {
   @Test("--report FILE writes one JSON object per input with per-step counts")
   func reportFile() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     let report = directory.appendingPathComponent("report.json")
     let result = try ZhNormBinary.run(["--report", report.path, "seeds/000_9a485736f1d30434.txt", "seeds/004_836b92e4923d98e4.txt"])
     #expect(result.status == 0)

@@ -7,6 +7,7 @@ struct SignalTests {
   @Test("zhnorm big.txt | head -1 exits quietly (SIGPIPE, status 141)")
   func brokenPipe() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     var text = ""
     for i in 0..<400_000 { text += "第\(i)行\n" }  // ~4 MB: more than the pipe and the output buffer hold
     try Data(text.utf8).write(to: directory.appendingPathComponent("big.txt"))
@@ -39,6 +40,7 @@ struct SignalTests {
   @Test("SIGINT during -o (and --report FILE) removes the temporary files and exits 130")
   func interruptOutput() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     #expect(mkfifo(directory.appendingPathComponent("pipe").path, 0o600) == 0)
     try Data("previous\n".utf8).write(to: directory.appendingPathComponent("out.txt"))
     let status = try interrupt(["--report", "report.json", "-o", "out.txt", "pipe"], in: directory, temporaries: 2, signal: SIGINT)
@@ -50,6 +52,7 @@ struct SignalTests {
   @Test("SIGTERM during --in-place removes the temporary file and exits 143")
   func terminateInPlace() throws {
     let directory = try ZhNormBinary.temporaryDirectory()
+    defer { ZhNormBinary.removeTemporaryDirectory(directory) }
     #expect(mkfifo(directory.appendingPathComponent("pipe").path, 0o600) == 0)
     let status = try interrupt(["--in-place", "pipe"], in: directory, temporaries: 1, signal: SIGTERM)
     #expect(status == 143)

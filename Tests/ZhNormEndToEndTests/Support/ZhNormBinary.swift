@@ -63,11 +63,17 @@ struct ZhNormBinary {
   /// kill the test process with SIGPIPE.
   private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-  /// Makes a fresh temporary directory for a test.
+  /// Makes a fresh temporary directory for a test; the test removes it with
+  /// ``removeTemporaryDirectory(_:)`` in a `defer`.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhnorm-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+  }
+
+  /// Removes a directory made by ``temporaryDirectory()`` and everything in it.
+  static func removeTemporaryDirectory(_ url: URL) {
+    try? FileManager.default.removeItem(at: url)
   }
 }
 
