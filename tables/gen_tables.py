@@ -39,7 +39,7 @@ import sys
 PROFILES = ["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s",
             "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t"]
 MAGIC = 0x5643485A  # "ZHCV" little-endian
-VERSION = 1
+VERSION = 2
 
 
 # ---------------------------------------------------------------- dictionaries
@@ -403,6 +403,28 @@ def pair_filter(nodes, labels):
     return struct.pack("<%dI" % len(words), *words)
 
 
+def attention_set(model, key_scalars, norm_keys):
+    """Scalars the conversion loop must look at; any other scalar is copied.
+
+    A scalar outside this set is not changed by normalization, starts no key of
+    the main stage and, where unmatched scalars go through run stages, is
+    either mapped directly by a single-scalar character stage that has no key
+    for it (profiles whose only run stage is one such dictionary, as the
+    engine's `convertsUnmatchedDirectly`) or occurs in no key at all (so it
+    ends a run). Mirrors `ConversionEngine`; `ConversionTablesTests` checks
+    that the two agree.
+    """
+    attention = set(norm_keys)
+    attention |= {ord(k[0]) for d in model.main for k in d}
+    if model.runs:
+        first = model.runs[0]
+        if len(model.runs) == 1 and len(first) == 1 and max_key_length(first[0]) == 1:
+            attention |= {ord(k) for k in first[0]}
+        else:
+            attention |= key_scalars
+    return attention
+
+
 def main():
     opencc_dir, out_path = sys.argv[1], sys.argv[2]
     data_dir = os.path.join(opencc_dir, "data")
@@ -466,13 +488,21 @@ def main():
         sets.append([writer.add_section(pidx), writer.add_section(bits)])
         return len(sets) - 1
 
+    # Normalization is the same for every profile (checked below); the
+    # attention sets include its keys.
+    norm_keys = {ord(k) for k in compiled["t2s"].norm}
+    for name in PROFILES:
+        if compiled[name].norm and compiled[name].norm != compiled["t2s"].norm:
+            raise SystemExit(f"{name}: normalization differs from t2s's")
+
     profile_records = []
     for name in PROFILES:
         model = compiled[name]
         main_id = stage(model.main)
         run_ids = [stage(d) for d in model.runs]
         key_scalars = {ord(c) for st in [model.main] + model.runs for d in st for k in d for c in k}
-        record = [main_id, len(run_ids)] + run_ids + [0] * (3 - len(run_ids)) + [add_set(key_scalars), 0, 0]
+        record = [main_id, len(run_ids)] + run_ids + [0] * (3 - len(run_ids))
+        record += [add_set(key_scalars), add_set(attention_set(model, key_scalars, norm_keys)), 0]
         profile_records.append(record)
 
     # Script evidence sets (definitions in tables/README.md).

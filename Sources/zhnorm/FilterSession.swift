@@ -90,6 +90,7 @@ struct FilterSession {
       }
     } else {
       var writer = ByteWriter(descriptor: 1, path: "standard output")
+      if !lineBuffered { PipeBuffer.enlarge(1) }
       for path in inputs {
         if !process(path, into: &writer, report: &report) && status == .ioError { break }
       }

@@ -9,6 +9,8 @@
 /// for single-stage profiles, the character table). `keyScalars` holds every
 /// scalar that occurs in any key of any stage: any other scalar can never be
 /// part of a match, so a run may be ended there without changing the result.
+/// `attention` is the smaller set the conversion loop must look at; every other
+/// scalar is copied as it is (see `tables/gen_tables.py`, `attention_set`).
 struct CompiledProfile: Sendable {
   /// The stage that scans the text.
   let main: ConversionStage
@@ -16,4 +18,10 @@ struct CompiledProfile: Sendable {
   let runStages: [ConversionStage]
   /// Every scalar occurring in some key of some stage.
   let keyScalars: ScalarSet
+  /// The scalars the conversion loop must decode and look up: normalization
+  /// keys, first scalars of main-stage keys, and — for unmatched scalars —
+  /// the character table's keys (profiles that map them directly) or
+  /// `keyScalars` (profiles with runs). Any other scalar is copied unchanged
+  /// and ends a run.
+  let attention: ScalarSet
 }

@@ -24,7 +24,7 @@ struct ConversionTables: @unchecked Sendable {
   }()
 
   static let magic: UInt32 = 0x5643_485A  // "ZHCV"
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   let profiles: [CompiledProfile]
   /// Characters that exist only in Traditional text (see `tables/README.md`).
@@ -127,11 +127,13 @@ struct ConversionTables: @unchecked Sendable {
     var profiles: [CompiledProfile] = []
     for record in profileRecords {
       let runCount = record[1]
-      guard runCount <= 3, record[5] < sets.count else { throw .outOfBounds }
+      guard runCount <= 3, record[5] < sets.count, record[6] < sets.count else { throw .outOfBounds }
       var runStages: [ConversionStage] = []
       for r in 0..<runCount { runStages.append(try stage(record[2 + r])) }
       profiles.append(
-        CompiledProfile(main: try stage(record[0]), runStages: runStages, keyScalars: sets[record[5]]))
+        CompiledProfile(
+          main: try stage(record[0]), runStages: runStages, keyScalars: sets[record[5]],
+          attention: sets[record[6]]))
     }
     guard profiles.count == ConversionProfile.allCases.count,
       traditionalOnlySet < sets.count, simplifiedOnlySet < sets.count
