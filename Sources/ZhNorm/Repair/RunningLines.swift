@@ -3,15 +3,21 @@
 ///
 /// The stage remembers the hashes of short lines seen right before or right
 /// after a page break (and the first line of the document, the top of page
-/// one); a line seen there again is removed. The first occurrence stays. Fixed
-/// memory: the last ``capacity`` hashes.
+/// one); a line seen there again is removed. The first occurrence stays.
+///
+/// Nothing is forgotten within a document: which lines a run removes must not
+/// depend on how many others it learned in between, or a second run (which no
+/// longer has the removed lines to learn from) would remember differently and
+/// remove more (found by FuzzRepair with an 8-entry ring that evicted its
+/// oldest entry). Fixed memory: at most ``capacity`` hashes; once full, no more
+/// are learned — a document with that many different short lines next to its
+/// page breaks has no running header to find.
 struct RunningLines {
-  static let capacity = 8
+  static let capacity = 256
   /// Longer lines are never running headers or footers.
   static let maximumBytes = 96
 
-  private var hashes: [UInt64] = []
-  private var next = 0
+  private var hashes: Set<UInt64> = []
 
   /// Whether no line has been remembered in this document.
   var isEmpty: Bool { hashes.isEmpty }
@@ -35,20 +41,16 @@ struct RunningLines {
     return h
   }
 
+  /// O(1).
   func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
 
+  /// Remembers `hash` unless ``capacity`` hashes are already remembered. O(1).
   mutating func add(_ hash: UInt64) {
-    guard !hashes.contains(hash) else { return }
-    if hashes.count < Self.capacity {
-      hashes.append(hash)
-    } else {
-      hashes[next] = hash
-      next = (next + 1) % Self.capacity
-    }
+    guard hashes.count < Self.capacity else { return }
+    hashes.insert(hash)
   }
 
   mutating func removeAll() {
     hashes.removeAll(keepingCapacity: true)
-    next = 0
   }
 }
