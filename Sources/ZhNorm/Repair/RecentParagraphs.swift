@@ -5,16 +5,12 @@ import Musl
 #endif
 
 /// A small window of the paragraphs most recently written out by the `repair`
-/// step, kept byte for byte, for two questions about a new block:
-///
-/// - Is it a copy of one of them, or a prefix of one (``paragraph(repeatedBy:)``)?
-///   Then, with the `dedup` step on, dedup would remove it (an exact or a
-///   truncated duplicate) after this step had made its decisions around it;
-///   the repair step removes it on arrival instead, so that its decisions are
-///   the ones a second run makes.
-/// - Without dedup: is a held fragment a prefix of one of them
-///   (``containsPrefix(_:)``)? Then gluing it to what follows would hide a
-///   truncated duplicate, as extraction leaves them; the join is refused.
+/// step, kept byte for byte, for one question about a held fragment that is
+/// about to be joined to what follows: is it a prefix of one of them
+/// (``containsPrefix(_:)``)? Then gluing it to what follows would hide a
+/// truncated duplicate, as extraction leaves them; the join is refused. (With
+/// the `dedup` step on, such a fragment is usually gone already: see
+/// `EarlyDuplicates`.)
 ///
 /// Bounded: the last ``capacity`` paragraphs, each up to ``maximumStoredBytes``
 /// (longer ones are remembered by length and first bytes only, and never
@@ -33,7 +29,6 @@ struct RecentParagraphs {
   private var lengths = [Int](repeating: 0, count: capacity)
   /// The first eight bytes of each paragraph (zero-padded).
   private var heads = [UInt64](repeating: 0, count: capacity)
-  private var firstLines = [Int](repeating: 0, count: capacity)
   /// Where each paragraph's bytes start in the ring (an absolute offset), or
   /// -1 when they were not kept.
   private var starts = [Int](repeating: -1, count: capacity)
@@ -41,13 +36,12 @@ struct RecentParagraphs {
   private var written = 0
   private var next = 0
 
-  /// Remembers a paragraph written out, whose first input line is `line`.
+  /// Remembers a paragraph written out.
   /// O(n) in its length (one copy).
-  mutating func remember(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {
+  mutating func remember(_ utf8: UnsafeBufferPointer<UInt8>) {
     guard !utf8.isEmpty else { return }
     lengths[next] = utf8.count
     heads[next] = Self.head(utf8)
-    firstLines[next] = line
     if utf8.count <= Self.maximumStoredBytes {
       starts[next] = written
       ring.withUnsafeMutableBufferPointer { ring in
@@ -65,13 +59,6 @@ struct RecentParagraphs {
       starts[next] = -1
     }
     next = (next + 1) % Self.capacity
-  }
-
-  /// The most recent remembered paragraph that `utf8` equals or is a prefix
-  /// of: its first input line and whether the two are equal.
-  func paragraph(repeatedBy utf8: UnsafeBufferPointer<UInt8>) -> (line: Int, isEqual: Bool)? {
-    guard let slot = slot(extendedBy: utf8) else { return nil }
-    return (firstLines[slot], lengths[slot] == utf8.count)
   }
 
   /// Whether `utf8`, at least ``minimumBytes`` long, equals or is a prefix of

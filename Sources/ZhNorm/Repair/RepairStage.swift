@@ -22,9 +22,9 @@ struct RepairStage: PipelineStage {
   /// The `unicode` step's cleaner, when that step runs: text this step changed
   /// is cleaned again, so that the output is what `unicode` would leave.
   let cleaner: UnicodeCleaner?
-  /// The `dedup` step's options, when that step runs after this one: an exact
-  /// copy of a recent paragraph that stands after a held one is then removed
-  /// here (see ``removeRecentRepeat(_:into:)``).
+  /// The `dedup` step's options, when that step runs after this one: a block
+  /// that dedup would remove as an exact or truncated copy is then removed
+  /// here on arrival (see ``removeEarlyDuplicate(_:into:)``).
   let dedup: DedupOptions?
 
   /// A held paragraph grows by joins up to this size; then it is written.
@@ -71,14 +71,15 @@ struct RepairStage: PipelineStage {
   private var sinceRefusal = Int.max
   private var profile = WrapProfile()
   private var recent = RecentParagraphs()
-  /// Fingerprints a block for ``dedup``'s rules on what may be removed.
-  private var fingerprinter: Fingerprinter?
+  /// What dedup will remove, when it runs.
+  private var early: EarlyDuplicates?
   private var running = RunningLines()
 
   init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil) {
     self.options = options
     self.cleaner = cleaner
     self.dedup = dedup
+    early = dedup.map { EarlyDuplicates(options: $0) }
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
@@ -164,7 +165,7 @@ struct RepairStage: PipelineStage {
     if summary.mayHaveAnnotation, removeAnnotations(&block, into: &output) { summary = summarize(block) }
     // After annotations (a repeat compares as the paragraph was written), before
     // anything that keeps state.
-    if dedup != nil && removeRecentRepeat(block, into: &output) { return }
+    if dedup != nil && removeEarlyDuplicate(block, into: &output) { return }
     if options.removesFurniture {
       if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
@@ -266,9 +267,9 @@ struct RepairStage: PipelineStage {
     hold(block, summary: summary, facts: facts, lastLineWidth: width, into: &output)
   }
 
-  /// Removes `block` when it is a copy or a prefix (a truncated copy) of a
-  /// paragraph written out recently and the `dedup` step's rules let it go;
-  /// returns whether it did.
+  /// Removes `block` when the `dedup` step would remove it as an exact or a
+  /// truncated copy of a paragraph written out in this document or of the
+  /// held one (see `EarlyDuplicates`); returns whether it did.
   ///
   /// Why here: decisions of this step rest on the blocks around a candidate
   /// join (what stands between two halves, whether a fragment was left
@@ -277,29 +278,13 @@ struct RepairStage: PipelineStage {
   /// Removing it on arrival, and leaving all other state (widths, blank lines,
   /// refusals) as if it had never been there, makes every decision the one the
   /// second run makes.
-  private mutating func removeRecentRepeat(_ block: Block, into output: inout StageOutput) -> Bool {
-    // A paragraph dedup may remove has at least `minimumLength` characters,
-    // hence bytes: shorter blocks (most short lines) are not even compared.
-    guard let dedup, block.utf8Count >= dedup.minimumLength,
-      let original = block.withUTF8({ recent.paragraph(repeatedBy: $0) })
-    else { return false }
-    // Dedup's own rules decide whether it may go (a short caption or a table
-    // row that repeats stays).
-    if fingerprinter == nil { fingerprinter = Fingerprinter() }
-    let fingerprint = block.withUTF8 { fingerprinter!.fingerprint($0, signature: false) }
-    let kind: ChangeKind
-    if original.isEqual {
-      guard dedup.mayRemove(fingerprint) else { return false }
-      kind = .exactDuplicate
-    } else {
-      guard dedup.mayRemoveAsTruncated(fingerprint), fingerprint.length >= Fingerprinter.prefixLength else { return false }
-      kind = .truncatedDuplicate
-    }
+  private mutating func removeEarlyDuplicate(_ block: Block, into output: inout StageOutput) -> Bool {
+    guard let match = block.withUTF8({ early!.match($0, held: pending) }) else { return false }
     // Dedup's removal, made early on its behalf: counted and reported as dedup's.
     let step = output.step
     output.step = .dedup
-    output.record(kind, line: block.lines.lowerBound, text: block.text,
-      detail: "duplicate of line \(original.line) (\(original.isEqual ? "exact" : "truncated: a prefix of it"))")
+    output.record(match.kind, line: block.lines.lowerBound, text: block.text,
+      detail: "duplicate of line \(match.line) (\(match.kind == .exactDuplicate ? "exact" : "truncated: a prefix of it"))")
     output.step = step
     removedSinceText = true  // the blank lines on both sides of it merge
     return true
@@ -334,6 +319,7 @@ struct RepairStage: PipelineStage {
       // Held lazily: whether it is structure is looked at when the next block
       // needs a decision (often the first scalars already say no).
       pending = block
+      early?.heldChanged()
       pendingFacts = facts
       pendingLast = summary.lastScalar
       pendingHeldWithWrap = profile.wrap != nil
@@ -344,7 +330,10 @@ struct RepairStage: PipelineStage {
   }
 
   private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
-    block.withUTF8 { recent.remember($0, line: block.lines.lowerBound) }
+    block.withUTF8 { utf8 in
+      recent.remember(utf8)
+      early?.remember(utf8, line: block.lines.lowerBound)
+    }
     output.emit(block)
   }
 
@@ -463,6 +452,7 @@ struct RepairStage: PipelineStage {
     sinceRefusal = Int.max
     profile.reset()
     recent.removeAll()
+    early?.removeAll()
     running.removeAll()
   }
 }
