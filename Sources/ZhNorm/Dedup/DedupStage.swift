@@ -171,7 +171,8 @@ struct DedupStage: PipelineStage {
   /// the block would retain and release its storage.)
   private mutating func duplicate(in blocks: inout [Block], at index: Int) -> Match? {
     let line = blocks[index].lines.lowerBound
-    return blocks[index].withUTF8 { duplicate(utf8: $0, line: line) }
+    let known = blocks[index].dedupFingerprint
+    return blocks[index].withUTF8 { duplicate(utf8: $0, line: line, known: known) }
   }
 
   /// Paragraphs shorter than this many characters are not compared for near
@@ -181,12 +182,15 @@ struct DedupStage: PipelineStage {
   /// 0.85 from about 66 characters on anyway.
   static let nearMinimumLength = 48
 
-  private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int) -> Match? {
+  private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int, known: ParagraphFingerprint? = nil) -> Match? {
     // Fewer bytes than `minimumLength` means fewer characters: never removed,
     // never indexed, so not even fingerprinted.
     guard utf8.count >= options.minimumLength else { return nil }
     let threshold = near == nil || utf8.count < DedupStage.nearMinimumLength ? nil : options.nearDuplicateThreshold
-    let fingerprint = fingerprinter.fingerprint(utf8, signature: threshold != nil)
+    // A fingerprint an earlier stage computed for this text is reused unless
+    // a MinHash signature is needed too (it comes from the same pass).
+    let fingerprint = threshold == nil ? known ?? fingerprinter.fingerprint(utf8, signature: false)
+      : fingerprinter.fingerprint(utf8, signature: true)
     guard options.mayRemove(fingerprint) else {
       guard options.mayRemoveAsTruncated(fingerprint) else { return nil }
       return recent.paragraph(extending: utf8, fingerprint: fingerprint).map { .truncated(position: $0) }

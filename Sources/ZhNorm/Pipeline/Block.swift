@@ -12,7 +12,14 @@
 public struct Block: Sendable {
   /// Where the text lives: a range of a decoded chunk shared by many blocks
   /// (no allocation per line), or a string of its own once a stage rewrote it.
-  var storage: BlockText
+  var storage: BlockText {
+    didSet { dedupFingerprint = nil }
+  }
+  /// The `dedup` step's fingerprint of the text, when a stage computed it
+  /// (the `repair` step does, for its early duplicate check): later stages
+  /// reuse it instead of hashing the text again. Any change of the text
+  /// forgets it.
+  var dedupFingerprint: ParagraphFingerprint?
 
   /// The text of the line, without its terminator.
   ///

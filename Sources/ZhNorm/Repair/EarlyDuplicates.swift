@@ -12,14 +12,16 @@
 /// It mirrors ``DedupStage``'s exact and truncation checks (same
 /// ``ParagraphFingerprint``, same ``DedupOptions`` rules, a
 /// ``TruncationWindow`` of the same size), over the paragraphs as repair
-/// writes them. Bounded: an ``ExactIndex`` of at most ``byteLimit`` bytes
-/// (16 bytes a paragraph: 65 536 paragraphs a document before it forgets) and
-/// the truncation window's 256 KiB.
+/// writes them. Bounded: an ``ExactIndex`` of at most a quarter of
+/// `--dedup-memory` (16 bytes a paragraph, the dedup step's own index has
+/// half; past that it forgets, and a copy it missed is left to dedup as
+/// before) and the truncation window's 256 KiB. The fingerprint it computes
+/// travels with the block (``Block/dedupFingerprint``), so the dedup step
+/// does not hash the paragraph again.
 struct EarlyDuplicates {
-  static let byteLimit = 1 << 20
   let options: DedupOptions
   private var fingerprinter = Fingerprinter()
-  private var exact = ExactIndex(keepsPositions: true, byteLimit: EarlyDuplicates.byteLimit)
+  private var exact: ExactIndex
   private var truncation = TruncationWindow()
   /// Whether ``heldValue`` is computed for the paragraph held now.
   private var heldKnown = false
@@ -28,25 +30,26 @@ struct EarlyDuplicates {
 
   init(options: DedupOptions) {
     self.options = options
+    exact = ExactIndex(keepsPositions: true, byteLimit: max(options.memoryLimit / 4, 1 << 16))
   }
 
-  /// How dedup would remove a block of this text: as an exact or a truncated
-  /// copy of the paragraph starting on the returned line — one written out
-  /// before, or `held`, the paragraph the repair step holds (when this block
-  /// does not join it, it is written before this one, and dedup compares
-  /// this block with it). O(n) in the block's length (and, once per held
-  /// paragraph, in the held one's) plus a hash lookup and a scan of the
-  /// window's prefix hashes.
-  mutating func match(_ utf8: UnsafeBufferPointer<UInt8>, held: Block?) -> (line: Int, kind: ChangeKind)? {
-    guard utf8.count >= options.minimumLength else { return nil }
-    let fingerprint = fingerprinter.fingerprint(utf8, signature: false)
+  /// How dedup would remove `block`: as an exact or a truncated copy of the
+  /// paragraph starting on the returned line — one written out before, or
+  /// `held`, the paragraph the repair step holds (when this block does not
+  /// join it, it is written before this one, and dedup compares this block
+  /// with it). Attaches the block's fingerprint to it. O(n) in the block's
+  /// length (and, once per held paragraph, in the held one's) plus a hash
+  /// lookup and a scan of the window's prefix hashes.
+  mutating func match(_ block: inout Block, held: Block?) -> (line: Int, kind: ChangeKind)? {
+    guard block.utf8Count >= options.minimumLength else { return nil }
+    let fingerprint = fingerprint(of: &block)
     let exactCandidate = options.mayRemove(fingerprint)
     if exactCandidate {
       if let position = exact.lookup(fingerprint.exact) { return (Int(position), .exactDuplicate) }
     } else if !options.mayRemoveAsTruncated(fingerprint) {
       return nil
     }
-    if let position = truncation.paragraph(extending: utf8, fingerprint: fingerprint) {
+    if let position = block.withUTF8({ truncation.paragraph(extending: $0, fingerprint: fingerprint) }) {
       return (Int(position), .truncatedDuplicate)
     }
     guard let held, let heldFingerprint = heldFingerprint(of: held) else { return nil }
@@ -54,7 +57,7 @@ struct EarlyDuplicates {
     if exactCandidate && heldFingerprint.exact == fingerprint.exact { return (line, .exactDuplicate) }
     if fingerprint.length >= Fingerprinter.prefixLength, heldFingerprint.prefix == fingerprint.prefix,
       heldFingerprint.length > fingerprint.length,
-      held.withUTF8({ Fingerprinter.isNormalizedPrefix(utf8, of: $0) })
+      block.withUTF8({ part in held.withUTF8 { Fingerprinter.isNormalizedPrefix(part, of: $0) } })
     {
       return (line, .truncatedDuplicate)
     }
@@ -70,23 +73,21 @@ struct EarlyDuplicates {
   /// otherwise), computed once per held paragraph.
   private mutating func heldFingerprint(of held: Block) -> ParagraphFingerprint? {
     if heldKnown { return heldValue }
-    let fingerprint: ParagraphFingerprint? = held.withUTF8 { utf8 in
-      guard utf8.count >= options.minimumLength else { return nil }
-      let fingerprint = fingerprinter.fingerprint(utf8, signature: false)
-      return options.mayRemove(fingerprint) ? fingerprint : nil
-    }
-    heldValue = fingerprint
+    let fingerprint: ParagraphFingerprint? = held.utf8Count < options.minimumLength ? nil
+      : held.dedupFingerprint ?? held.withUTF8 { fingerprinter.fingerprint($0, signature: false) }
+    heldValue = fingerprint.flatMap { options.mayRemove($0) ? $0 : nil }
     heldKnown = true
-    return fingerprint
+    return heldValue
   }
 
   /// Remembers a paragraph written out (what dedup will index if it keeps it).
-  mutating func remember(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) {
-    guard utf8.count >= options.minimumLength else { return }
-    let fingerprint = fingerprinter.fingerprint(utf8, signature: false)
+  mutating func remember(_ block: inout Block) {
+    guard block.utf8Count >= options.minimumLength else { return }
+    let fingerprint = fingerprint(of: &block)
     guard options.mayRemove(fingerprint) else { return }
-    if exact.lookup(fingerprint.exact) == nil { exact.insert(fingerprint.exact, position: UInt64(line)) }
-    truncation.append(utf8, fingerprint: fingerprint, position: UInt64(line))
+    let line = UInt64(block.lines.lowerBound)
+    if exact.lookup(fingerprint.exact) == nil { exact.insert(fingerprint.exact, position: line) }
+    block.withUTF8 { truncation.append($0, fingerprint: fingerprint, position: line) }
   }
 
   mutating func removeAll() {
@@ -95,4 +96,12 @@ struct EarlyDuplicates {
     heldKnown = false
   }
 
+  /// The block's fingerprint: the one it carries, or computed and attached
+  /// (for this step's write-out and for the dedup step). O(n) the first time.
+  private mutating func fingerprint(of block: inout Block) -> ParagraphFingerprint {
+    if let known = block.dedupFingerprint { return known }
+    let fingerprint = block.withUTF8 { fingerprinter.fingerprint($0, signature: false) }
+    block.dedupFingerprint = fingerprint
+    return fingerprint
+  }
 }

@@ -165,7 +165,7 @@ struct RepairStage: PipelineStage {
     if summary.mayHaveAnnotation, removeAnnotations(&block, into: &output) { summary = summarize(block) }
     // After annotations (a repeat compares as the paragraph was written), before
     // anything that keeps state.
-    if dedup != nil && removeEarlyDuplicate(block, into: &output) { return }
+    if dedup != nil && removeEarlyDuplicate(&block, into: &output) { return }
     if options.removesFurniture {
       if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
@@ -278,8 +278,8 @@ struct RepairStage: PipelineStage {
   /// Removing it on arrival, and leaving all other state (widths, blank lines,
   /// refusals) as if it had never been there, makes every decision the one the
   /// second run makes.
-  private mutating func removeEarlyDuplicate(_ block: Block, into output: inout StageOutput) -> Bool {
-    guard let match = block.withUTF8({ early!.match($0, held: pending) }) else { return false }
+  private mutating func removeEarlyDuplicate(_ block: inout Block, into output: inout StageOutput) -> Bool {
+    guard let match = early!.match(&block, held: pending) else { return false }
     // Dedup's removal, made early on its behalf: counted and reported as dedup's.
     let step = output.step
     output.step = .dedup
@@ -330,10 +330,8 @@ struct RepairStage: PipelineStage {
   }
 
   private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
-    block.withUTF8 { utf8 in
-      recent.remember(utf8)
-      early?.remember(utf8, line: block.lines.lowerBound)
-    }
+    block.withUTF8 { recent.remember($0) }
+    early?.remember(&block)
     output.emit(block)
   }
 

@@ -7,13 +7,13 @@ struct EarlyDuplicatesTests {
   static let paragraph = "孙伟强调，要深入学习贯彻党中央关于开展第二批主题教育的部署要求，切实把主题教育成果转化为廉洁奉公的强大力量。"
 
   func match(_ early: inout EarlyDuplicates, _ text: String, held: Block? = nil) -> ChangeKind? {
-    var text = text
-    return text.withUTF8 { early.match($0, held: held)?.kind }
+    var block = Block(text: text)
+    return early.match(&block, held: held)?.kind
   }
 
   func remember(_ early: inout EarlyDuplicates, _ text: String, line: Int) {
-    var text = text
-    text.withUTF8 { early.remember($0, line: line) }
+    var block = Block(text: text, lines: line...line)
+    early.remember(&block)
   }
 
   @Test("Copies equal after normalization are exact duplicates; prefixes are truncated ones")
@@ -56,5 +56,20 @@ struct EarlyDuplicatesTests {
     #expect(once.components(separatedBy: "孙伟强调").count == 2)
     #expect(once.contains("其中新能源汽车产量38.8万辆"))
     #expect(normalizer.normalize(once) == once)
+  }
+}
+
+@Suite("Pipeline: a block's cached dedup fingerprint")
+struct BlockFingerprintTests {
+  @Test("The early check attaches the fingerprint; changing the text forgets it")
+  func forgottenOnChange() {
+    var early = EarlyDuplicates(options: DedupOptions())
+    var block = Block(text: EarlyDuplicatesTests.paragraph)
+    #expect(early.match(&block, held: nil) == nil)
+    var fingerprinter = Fingerprinter()
+    let expected = block.withUTF8 { fingerprinter.fingerprint($0, signature: false) }
+    #expect(block.dedupFingerprint?.exact == expected.exact)
+    block.text = "另一段文字，内容完全不同，长度也足够作为正文段落。"
+    #expect(block.dedupFingerprint == nil)
   }
 }
