@@ -52,14 +52,15 @@ public struct StageOutput {
 
   /// Counts one change of `kind` and, when records are wanted, records it.
   ///
-  /// The closure building the detail text runs only when records are wanted,
-  /// so evidence costs nothing in the common, unreported case.
+  /// The text and the detail are built only when records are wanted (both are
+  /// autoclosures), so evidence costs nothing in the common, unreported case —
+  /// not even a copy of the block's text.
   public mutating func record(
-    _ kind: ChangeKind, line: Int, text: String? = nil, detail: @autoclosure () -> String? = nil
+    _ kind: ChangeKind, line: Int, text: @autoclosure () -> String? = nil, detail: @autoclosure () -> String? = nil
   ) {
     statistics.add(1, kind, by: step)
     if recordsChanges {
-      records.append(ChangeRecord(step: step, kind: kind, line: line, text: text, detail: detail()))
+      records.append(ChangeRecord(step: step, kind: kind, line: line, text: text(), detail: detail()))
     }
   }
 }
