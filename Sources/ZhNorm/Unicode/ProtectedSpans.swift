@@ -9,9 +9,10 @@ struct ProtectedSpans {
   private var ranges: [Range<Int>] = []
 
   init(_ s: [UInt32]) {
-    // Every URL has a "/" or a "." and every address an "@": most lines have
-    // none of the three outside numbers, and are done with one scan.
-    guard s.contains(where: { $0 == 0x2F || $0 == 0x40 || $0 == 0x2E }) else { return }
+    // Every URL has "://" or starts with "www." and every address has an "@":
+    // most lines have none of them (a "." alone is common: decimals, sentence
+    // ends), and are done with one tight scan instead of a look at each word.
+    guard Self.mayContainSpan(s) else { return }
     var i = 0
     while i < s.count {
       if let end = Self.urlEnd(s, startingAt: i) ?? Self.emailEnd(s, at: i) {
@@ -21,6 +22,25 @@ struct ProtectedSpans {
         i += 1
       }
     }
+  }
+
+  /// Whether `s` has an "@", a "://" or a "www." (any case): without one, no
+  /// URL or address can be found in it. O(n).
+  private static func mayContainSpan(_ s: [UInt32]) -> Bool {
+    var i = 0
+    while i < s.count {
+      switch s[i] {
+      case 0x40:
+        return true
+      case 0x3A where i + 2 < s.count && s[i + 1] == 0x2F && s[i + 2] == 0x2F:
+        return true
+      case 0x2E where i >= 3 && (s[i - 1] | 0x20) == 0x77 && (s[i - 2] | 0x20) == 0x77 && (s[i - 3] | 0x20) == 0x77:
+        return true
+      default:
+        i += 1
+      }
+    }
+    return false
   }
 
   /// Whether index `i` lies in a URL or e-mail address. O(number of spans).
