@@ -182,7 +182,11 @@ struct DedupStage: PipelineStage {
   /// 0.85 from about 66 characters on anyway.
   static let nearMinimumLength = 48
 
-  private mutating func duplicate(utf8: UnsafeBufferPointer<UInt8>, line: Int, known: ParagraphFingerprint? = nil) -> Match? {
+  /// `known` is the paragraph's fingerprint when an earlier stage computed it
+  /// (``Block/dedupFingerprint``).
+  private mutating func duplicate(
+    utf8: UnsafeBufferPointer<UInt8>, line: Int, known: ParagraphFingerprint? = nil
+  ) -> Match? {
     // Fewer bytes than `minimumLength` means fewer characters: never removed,
     // never indexed, so not even fingerprinted.
     guard utf8.count >= options.minimumLength else { return nil }

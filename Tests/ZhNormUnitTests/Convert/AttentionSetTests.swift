@@ -46,15 +46,7 @@ struct AttentionSetTests {
     let whole = ScriptConverter(profile: .t2s).convert(text)
     #expect(whole.hasPrefix("的是一个，发展。ASCII text 的里面后来。头发和发现"))
     for size in 1...8 {
-      var converter = ScriptConverter(profile: .t2s)
-      var output: [UInt8] = []
-      var start = 0
-      while start < bytes.count {
-        let end = min(bytes.count, start + size)
-        output += converter.convertUTF8(chunk: bytes[start..<end])
-        start = end
-      }
-      output += converter.finishUTF8()
+      let output = ConvertChunkingTests.streamed(.t2s, ConvertChunkingTests.split(bytes, sizes: RepeatingSize(size)))
       #expect(String(decoding: output, as: UTF8.self) == whole, "chunk size \(size)")
     }
   }
@@ -68,15 +60,7 @@ struct AttentionSetTests {
     #expect(String(decoding: whole, as: UTF8.self).contains("发"))
     #expect(String(decoding: whole, as: UTF8.self).hasSuffix("后"))
     for size in 1...4 {
-      var converter = ScriptConverter(profile: .t2s)
-      var output: [UInt8] = []
-      var start = 0
-      while start < bytes.count {
-        let end = min(bytes.count, start + size)
-        output += converter.convertUTF8(chunk: bytes[start..<end])
-        start = end
-      }
-      output += converter.finishUTF8()
+      let output = ConvertChunkingTests.streamed(.t2s, ConvertChunkingTests.split(bytes, sizes: RepeatingSize(size)))
       #expect(output == whole, "chunk size \(size)")
     }
   }
