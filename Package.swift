@@ -42,7 +42,7 @@ let package = Package(
     .testTarget(
       name: "ZhNormUnitTests",
       dependencies: ["ZhNorm"],
-      exclude: ["Convert/Fixtures", "Regression/Inputs", "Regression/KnownIssues"]  // read via #filePath
+      exclude: ["Convert/Fixtures", "Regression/Inputs"]  // read via #filePath
     ),
     .testTarget(
       name: "ZhNormEndToEndTests",

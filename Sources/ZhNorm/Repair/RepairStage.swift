@@ -139,7 +139,6 @@ struct RepairStage: PipelineStage {
   private mutating func removed() {
     if pending != nil { pageBreak = true }
     removedSinceText = true
-    previousLineWidth = nil
   }
 
   /// A page break (a form feed or a removed page-number line): the line

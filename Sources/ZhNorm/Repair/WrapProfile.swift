@@ -7,6 +7,8 @@
 struct WrapProfile {
   static let capacity = 12
   static let minimumSamples = 3
+  /// The widest wrap width believed, in display columns (100 CJK characters).
+  static let maximumWidth = 200
   private var samples: [Int] = []
   private var next = 0
 
@@ -43,7 +45,11 @@ struct WrapProfile {
   }
 
   private static func wrap(of samples: [Int]) -> (width: Int, tolerance: Int, near: Int, of: Int)? {
-    guard samples.count >= minimumSamples, let width = samples.max(), width >= 20 else { return nil }
+    // Wider than `maximumWidth` is no page or column layout (and a width that
+    // wide, met by chance, lets each run join one more line: the joined line
+    // becomes the next "wrap width").
+    guard samples.count >= minimumSamples, let width = samples.max(), width >= 20, width <= maximumWidth
+    else { return nil }
     let tolerance = max(4, width / 14)
     var near = 0
     for sample in samples where sample >= width - tolerance { near += 1 }
