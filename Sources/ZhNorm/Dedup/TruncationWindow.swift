@@ -3,7 +3,8 @@
 /// cut by a page break and repeated.
 ///
 /// Bounded: at most `capacity` paragraphs (64) whose raw text is kept in a
-/// byte ring of `byteLimit` bytes (256 KiB); the oldest go first. Each entry
+/// ``ByteRing`` of at most `byteLimit` bytes (256 KiB, allocated as it
+/// fills); the oldest go first. Each entry
 /// keeps the hash of its first normalized scalars and its normalized length,
 /// so the check is a scan of two small arrays; only an entry with the same
 /// prefix hash is normalized and compared byte for byte. A truncated copy
@@ -18,8 +19,7 @@ struct TruncationWindow {
   private var positions: [UInt64]
   private var head = 0
   private var filled = 0
-  private var ring: [UInt8]
-  private var written = 0
+  private var ring: ByteRing
 
   init(capacity: Int = 64, byteLimit: Int = 256 << 10) {
     self.capacity = capacity
@@ -29,7 +29,7 @@ struct TruncationWindow {
     starts = Array(repeating: 0, count: capacity)
     sizes = Array(repeating: 0, count: capacity)
     positions = Array(repeating: 0, count: capacity)
-    ring = Array(repeating: 0, count: byteLimit)
+    ring = ByteRing(limit: byteLimit)
   }
 
   mutating func removeAll() {
@@ -46,37 +46,15 @@ struct TruncationWindow {
     let index = (head + filled) % capacity
     prefixes[index] = fingerprint.prefix
     lengths[index] = fingerprint.length
-    starts[index] = written
     sizes[index] = utf8.count
     positions[index] = position
     filled += 1
-    ring.withUnsafeMutableBufferPointer { ring in
-      var offset = written % byteLimit
-      var copied = 0
-      while copied < utf8.count {
-        let run = min(utf8.count - copied, byteLimit - offset)
-        _ = UnsafeMutableBufferPointer(rebasing: ring[offset..<(offset + run)])
-          .update(fromContentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<(copied + run)]))
-        copied += run
-        offset = 0
-      }
-    }
-    written += utf8.count
+    starts[index] = ring.append(utf8)
   }
 
-  /// Calls `body` with the raw bytes of entry `index`: in place when they do
-  /// not wrap around the end of the ring, else from a copy.
+  /// Calls `body` with the raw bytes of entry `index`.
   private func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let start = starts[index] % byteLimit
-    let size = sizes[index]
-    return ring.withUnsafeBufferPointer { ring in
-      if start + size <= byteLimit {
-        return body(UnsafeBufferPointer(rebasing: ring[start..<(start + size)]))
-      }
-      var copy = Array(ring[start...])
-      copy.append(contentsOf: ring[..<(size - copy.count)])
-      return copy.withUnsafeBufferPointer(body)
-    }
+    ring.withBytes(at: starts[index], count: sizes[index], body)
   }
 
   /// The position of the most recent paragraph that the paragraph `utf8`
@@ -95,7 +73,7 @@ struct TruncationWindow {
     if index >= capacity { index -= capacity }
     for _ in 0..<filled {
       if prefixes[index] == fingerprint.prefix && lengths[index] > fingerprint.length
-        && written - starts[index] <= byteLimit
+        && ring.holds(starts[index], count: sizes[index])
         && withBytes(at: index, { Fingerprinter.isNormalizedPrefix(utf8, of: $0) })
       {
         return positions[index]

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// A small window of the paragraphs most recently written out by the `repair`
 /// step, kept byte for byte, for one question about a held fragment that is
 /// about to be joined to what follows: is it a prefix of one of them
@@ -14,8 +8,8 @@ import Musl
 ///
 /// Bounded: the last ``capacity`` paragraphs, each up to ``maximumStoredBytes``
 /// (longer ones are remembered by length and first bytes only, and never
-/// match), in a ring of `capacity × maximumStoredBytes / 4` bytes; the oldest
-/// go first. A check compares the first eight bytes of each entry (one load)
+/// match), in a ``ByteRing`` of at most `capacity × maximumStoredBytes / 4`
+/// bytes (allocated as it fills); the oldest go first. A check compares the first eight bytes of each entry (one load)
 /// and only then the bytes themselves: O(capacity + n).
 struct RecentParagraphs {
   static let capacity = 32
@@ -32,8 +26,7 @@ struct RecentParagraphs {
   /// Where each paragraph's bytes start in the ring (an absolute offset), or
   /// -1 when they were not kept.
   private var starts = [Int](repeating: -1, count: capacity)
-  private var ring = [UInt8](repeating: 0, count: ringBytes)
-  private var written = 0
+  private var ring = ByteRing(limit: ringBytes)
   private var next = 0
 
   /// Remembers a paragraph written out.
@@ -43,18 +36,7 @@ struct RecentParagraphs {
     lengths[next] = utf8.count
     heads[next] = Self.head(utf8)
     if utf8.count <= Self.maximumStoredBytes {
-      starts[next] = written
-      ring.withUnsafeMutableBufferPointer { ring in
-        var offset = written % Self.ringBytes
-        var copied = 0
-        while copied < utf8.count {
-          let run = min(utf8.count - copied, Self.ringBytes - offset)
-          (ring.baseAddress! + offset).update(from: utf8.baseAddress! + copied, count: run)
-          copied += run
-          offset = 0
-        }
-      }
-      written += utf8.count
+      starts[next] = ring.append(utf8)
     } else {
       starts[next] = -1
     }
@@ -87,26 +69,11 @@ struct RecentParagraphs {
     for _ in 0..<Self.capacity {
       slot = slot == 0 ? Self.capacity - 1 : slot - 1
       guard lengths[slot] >= count, heads[slot] & mask == head, starts[slot] >= 0,
-        written - starts[slot] <= Self.ringBytes, storedBytes(slot, startWith: utf8)
+        ring.holds(starts[slot], count: lengths[slot]), ring.bytes(at: starts[slot], startWith: utf8)
       else { continue }
       return slot
     }
     return nil
-  }
-
-  /// Whether the stored bytes of `slot` start with `utf8`.
-  private func storedBytes(_ slot: Int, startWith utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    ring.withUnsafeBufferPointer { ring in
-      var offset = starts[slot] % Self.ringBytes
-      var compared = 0
-      while compared < utf8.count {
-        let run = min(utf8.count - compared, Self.ringBytes - offset)
-        if memcmp(ring.baseAddress! + offset, utf8.baseAddress! + compared, run) != 0 { return false }
-        compared += run
-        offset = 0
-      }
-      return true
-    }
   }
 
   /// The first eight bytes of `utf8`, zero-padded, as one word.
