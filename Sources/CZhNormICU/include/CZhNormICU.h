@@ -30,7 +30,9 @@ int32_t zhn_nfc_normalize_utf8(const uint8_t *source, int32_t length,
 /// Fills `bits` (1024 words, one bit per BMP code point) with the code points
 /// that can change under NFC or interact with their neighbours: those whose
 /// NFC_Quick_Check is not Yes, or whose canonical combining class is not 0.
-/// Text without any such code point is already in NFC.
+/// Text without any such code point is already in NFC. (zhnorm embeds this
+/// bitmap, made at build time by tables/gen_nfc_attention.c; the tests compare
+/// the embedded copy with this function's answer from the system ICU.)
 void zhn_nfc_fill_attention_bitmap(uint64_t *bits);
 
 /// Dictionary word break (ICU `ubrk`, locale zh) over the UTF-8 text `utf8`:

@@ -1,0 +1,21 @@
+import CZhNormICU
+import CZhNormTables
+import Testing
+@testable import ZhNorm
+
+@Suite("Unicode: cleanup tables")
+struct CleanupTablesTests {
+  @Test("The embedded NFC attention bitmap is what the system ICU says (regenerate with tables/make-cleanup-tables.sh)")
+  func embeddedBitmapMatchesICU() {
+    var fromICU = [UInt64](repeating: 0, count: 1024)
+    fromICU.withUnsafeMutableBufferPointer { zhn_nfc_fill_attention_bitmap($0.baseAddress) }
+    let embedded = UnsafeRawPointer(zhnorm_nfc_attention_bytes()!)
+    let words = (0..<1024).map { embedded.load(fromByteOffset: $0 * 8, as: UInt64.self).littleEndian }
+    #expect(words == fromICU)
+    // Spot checks: a combining mark and a compatibility ideograph need NFC
+    // attention; ASCII and a common ideograph do not.
+    let tables = CleanupTables.shared
+    #expect(tables.nfcAttention(0x0301) && tables.nfcAttention(0xF900))
+    #expect(!tables.nfcAttention(0x41) && !tables.nfcAttention(0x4E2D))
+  }
+}
