@@ -25,20 +25,37 @@ final class CleanupTables: Sendable {
     let nfcBits = (0..<1024).map { embedded.load(fromByteOffset: $0 * 8, as: UInt64.self).littleEndian }
     var removalBits = [UInt64](repeating: 0, count: 1024)
     var slow = nfcBits
-    for v in UInt32(0)..<0x10000 {
-      let bit: UInt64 = 1 << UInt64(v & 63)
-      if ScalarClass.isRemovableControl(v) || ScalarClass.isAlwaysRemovableFormat(v)
-        || ScalarClass.isJoinControl(v) || ScalarClass.isBidiControl(v)
-        || ScalarClass.fullwidthAlphanumeric(v) != nil || ScalarClass.halfwidthCJKPunctuation(v) != nil
-      {
-        removalBits[Int(v >> 6)] |= bit
-        slow[Int(v >> 6)] |= bit
+    // Every rule below holds only in these two ranges (`CleanupTablesTests`
+    // checks the whole BMP), so the rest is not looked at.
+    for range in Self.ruleRanges {
+      for v in range {
+        let bit: UInt64 = 1 << UInt64(v & 63)
+        if Self.isRemovedOrMappedByRule(v) {
+          removalBits[Int(v >> 6)] |= bit
+          slow[Int(v >> 6)] |= bit
+        }
+        if ScalarClass.isSpaceVariant(v) { slow[Int(v >> 6)] |= bit }
       }
-      if ScalarClass.isSpaceVariant(v) { slow[Int(v >> 6)] |= bit }
     }
     nfc = nfcBits
     removal = removalBits
     slowPath = slow
+  }
+
+  /// The BMP ranges outside which no removal, mapping or space rule applies.
+  static let ruleRanges: [Range<UInt32>] = [0..<0x2070, 0xFE00..<0x10000]
+
+  /// Whether rules 1–2 of the cleaner remove or map scalar `v`.
+  static func isRemovedOrMappedByRule(_ v: UInt32) -> Bool {
+    ScalarClass.isRemovableControl(v) || ScalarClass.isAlwaysRemovableFormat(v)
+      || ScalarClass.isJoinControl(v) || ScalarClass.isBidiControl(v)
+      || ScalarClass.fullwidthAlphanumeric(v) != nil || ScalarClass.halfwidthCJKPunctuation(v) != nil
+  }
+
+  /// Whether a rule of the cleaner applies to scalar `v`: it is removed,
+  /// mapped, or a space variant.
+  static func isRuleScalar(_ v: UInt32) -> Bool {
+    isRemovedOrMappedByRule(v) || ScalarClass.isSpaceVariant(v)
   }
 
   /// Whether BMP scalar `v` needs NFC attention. O(1).

@@ -18,4 +18,14 @@ struct CleanupTablesTests {
     #expect(tables.nfcAttention(0x0301) && tables.nfcAttention(0xF900))
     #expect(!tables.nfcAttention(0x41) && !tables.nfcAttention(0x4E2D))
   }
+
+  @Test("No removal, mapping or space rule applies outside the ranges the tables are built from")
+  func rulesStayInTheirRanges() {
+    var outside: [UInt32] = []
+    for v in UInt32(0)..<0x10000 where !CleanupTables.ruleRanges.contains(where: { $0.contains(v) }) {
+      if CleanupTables.isRuleScalar(v) { outside.append(v) }
+    }
+    #expect(outside.isEmpty, "rule scalars outside the ranges: \(outside.prefix(10))")
+    #expect(CleanupTables.isRuleScalar(0xFF21) && CleanupTables.isRuleScalar(0x200B) && CleanupTables.isRuleScalar(0xA0))
+  }
 }
