@@ -23,10 +23,6 @@ struct EarlyDuplicates {
   private var fingerprinter = Fingerprinter()
   private var exact: ExactIndex
   private var truncation = TruncationWindow()
-  /// Whether ``heldValue`` is computed for the paragraph held now.
-  private var heldKnown = false
-  /// The held paragraph's fingerprint, when dedup would index it.
-  private var heldValue: ParagraphFingerprint?
 
   init(options: DedupOptions) {
     self.options = options
@@ -37,10 +33,11 @@ struct EarlyDuplicates {
   /// paragraph starting on the returned line — one written out before, or
   /// `held`, the paragraph the repair step holds (when this block does not
   /// join it, it is written before this one, and dedup compares this block
-  /// with it). Attaches the block's fingerprint to it. O(n) in the block's
-  /// length (and, once per held paragraph, in the held one's) plus a hash
-  /// lookup and a scan of the window's prefix hashes.
-  mutating func match(_ block: inout Block, held: Block?) -> (line: Int, kind: ChangeKind)? {
+  /// with it). Attaches the fingerprint to the block (and to the held one,
+  /// if it is computed here). O(n) in the block's length (and, once per held
+  /// paragraph, in the held one's) plus a hash lookup and a scan of the
+  /// window's prefix hashes.
+  mutating func match(_ block: inout Block, held: inout Block?) -> (line: Int, kind: ChangeKind)? {
     guard block.utf8Count >= options.minimumLength else { return nil }
     let fingerprint = fingerprint(of: &block)
     let exactCandidate = options.mayRemove(fingerprint)
@@ -52,7 +49,10 @@ struct EarlyDuplicates {
     if let position = block.withUTF8({ truncation.paragraph(extending: $0, fingerprint: fingerprint) }) {
       return (Int(position), .truncatedDuplicate)
     }
-    guard let held, let heldFingerprint = heldFingerprint(of: held) else { return nil }
+    guard held != nil, held!.utf8Count >= options.minimumLength else { return nil }
+    let heldFingerprint = self.fingerprint(of: &held!)
+    // Dedup compares with the held paragraph only if it would index it.
+    guard options.mayRemove(heldFingerprint), let held else { return nil }
     let line = held.lines.lowerBound
     if exactCandidate && heldFingerprint.exact == fingerprint.exact { return (line, .exactDuplicate) }
     if fingerprint.length >= Fingerprinter.prefixLength, heldFingerprint.prefix == fingerprint.prefix,
@@ -62,22 +62,6 @@ struct EarlyDuplicates {
       return (line, .truncatedDuplicate)
     }
     return nil
-  }
-
-  /// Forgets the held paragraph's fingerprint: the repair step holds another.
-  mutating func heldChanged() {
-    heldKnown = false
-  }
-
-  /// The fingerprint of the held paragraph when dedup would index it (nil
-  /// otherwise), computed once per held paragraph.
-  private mutating func heldFingerprint(of held: Block) -> ParagraphFingerprint? {
-    if heldKnown { return heldValue }
-    let fingerprint: ParagraphFingerprint? = held.utf8Count < options.minimumLength ? nil
-      : held.dedupFingerprint ?? held.withUTF8 { fingerprinter.fingerprint($0, signature: false) }
-    heldValue = fingerprint.flatMap { options.mayRemove($0) ? $0 : nil }
-    heldKnown = true
-    return heldValue
   }
 
   /// Remembers a paragraph written out (what dedup will index if it keeps it).
@@ -93,7 +77,6 @@ struct EarlyDuplicates {
   mutating func removeAll() {
     exact.removeAll()
     truncation.removeAll()
-    heldKnown = false
   }
 
   /// The block's fingerprint: the one it carries, or computed and attached

@@ -22,10 +22,6 @@ struct RepairStage: PipelineStage {
   /// The `unicode` step's cleaner, when that step runs: text this step changed
   /// is cleaned again, so that the output is what `unicode` would leave.
   let cleaner: UnicodeCleaner?
-  /// The `dedup` step's options, when that step runs after this one: a block
-  /// that dedup would remove as an exact or truncated copy is then removed
-  /// here on arrival (see ``removeEarlyDuplicate(_:into:)``).
-  let dedup: DedupOptions?
 
   /// A held paragraph grows by joins up to this size; then it is written.
   static let maximumParagraphBytes = 64 * 1024
@@ -71,14 +67,15 @@ struct RepairStage: PipelineStage {
   private var sinceRefusal = Int.max
   private var profile = WrapProfile()
   private var recent = RecentParagraphs()
-  /// What dedup will remove, when it runs.
+  /// What the `dedup` step will remove, when it runs after this one: a block
+  /// that dedup would remove as an exact or truncated copy is then removed
+  /// here on arrival (see ``removeEarlyDuplicate(_:into:)``).
   private var early: EarlyDuplicates?
   private var running = RunningLines()
 
   init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil) {
     self.options = options
     self.cleaner = cleaner
-    self.dedup = dedup
     early = dedup.map { EarlyDuplicates(options: $0) }
   }
 
@@ -164,7 +161,7 @@ struct RepairStage: PipelineStage {
     if summary.mayHaveAnnotation, removeAnnotations(&block, into: &output) { summary = summarize(block) }
     // After annotations (a repeat compares as the paragraph was written), before
     // anything that keeps state.
-    if dedup != nil && removeEarlyDuplicate(&block, into: &output) { return }
+    if early != nil && removeEarlyDuplicate(&block, into: &output) { return }
     if options.removesFurniture {
       if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
@@ -278,7 +275,7 @@ struct RepairStage: PipelineStage {
   /// refusals) as if it had never been there, makes every decision the one the
   /// second run makes.
   private mutating func removeEarlyDuplicate(_ block: inout Block, into output: inout StageOutput) -> Bool {
-    guard let match = early!.match(&block, held: pending) else { return false }
+    guard let match = early!.match(&block, held: &pending) else { return false }
     // Dedup's removal, made early on its behalf: counted and reported as dedup's.
     let step = output.step
     output.step = .dedup
@@ -318,7 +315,6 @@ struct RepairStage: PipelineStage {
       // Held lazily: whether it is structure is looked at when the next block
       // needs a decision (often the first scalars already say no).
       pending = block
-      early?.heldChanged()
       pendingFacts = facts
       pendingLast = summary.lastScalar
       pendingHeldWithWrap = profile.wrap != nil
