@@ -80,23 +80,6 @@ struct ConversionEngine: Sendable {
       : asciiInKeys.high & (1 &<< UInt64(byte &- 64)) != 0
   }
 
-  /// Whether the three-byte character at `i` is outside the attention set:
-  /// then it is copied as it is and ends any run. `false` for anything else
-  /// (other lengths, invalid or cut-off sequences), which the slow path
-  /// decides. Decoding is inlined here because this runs for most characters.
-  @inline(__always)
-  private func isCopiedUnchanged(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
-    let lead = p[i]
-    guard lead & 0xF0 == 0xE0, i &+ 2 < end else { return false }
-    let second = p[i &+ 1]
-    let third = p[i &+ 2]
-    guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return false }
-    let scalar = UInt32(lead & 0x0F) &<< 12 | UInt32(second & 0x3F) &<< 6 | UInt32(third & 0x3F)
-    // Overlong forms and surrogates are invalid: the slow path replaces them.
-    guard scalar >= 0x800, scalar & 0xF800 != 0xD800 else { return false }
-    return !profile.attention.contains(scalar)
-  }
-
   /// The end of the stretch starting at `start` that the loop copies without
   /// a lookup: ASCII in no key, and three-byte characters outside the
   /// attention set. With no ASCII in any key (t2s, tw2s, …) ASCII is skipped
@@ -116,10 +99,12 @@ struct ConversionEngine: Sendable {
             j &+= 8
           }
         }
-      } else if isCopiedUnchanged(p, j, end) {
-        j &+= 3
       } else {
-        break
+        // A character cut off by `end`, or invalid, decodes with another
+        // length and goes to the caller's slow path.
+        let (scalar, length) = UTF8Decoding.decode(p, j, end)
+        guard length == 3, !profile.attention.contains(scalar) else { break }
+        j &+= 3
       }
     }
     return j
