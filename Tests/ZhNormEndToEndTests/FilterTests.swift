@@ -69,3 +69,29 @@ struct FilterTests {
     }
   }
 }
+
+extension FilterTests {
+  /// F_GETPIPE_SZ (Linux); Glibc's module does not export it.
+  static let getPipeSize: Int32 = 1032
+
+  @Test("Writing to a pipe, zhnorm asks for a 1 MiB pipe buffer; with --line-buffered it does not")
+  func largePipeBuffer() throws {
+    func pipeSize(_ arguments: [String]) throws -> Int32 {
+      let process = Process()
+      process.executableURL = ZhNormBinary.executable
+      process.arguments = arguments + ["seeds/000_9a485736f1d30434.txt"]
+      process.currentDirectoryURL = ZhNormBinary.repositoryRoot
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      _ = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+      // The size belongs to the pipe, so the read end still shows it.
+      return fcntl(output.fileHandleForReading.fileDescriptor, Self.getPipeSize)
+    }
+    #expect(try pipeSize([]) == 1 << 20)
+    #expect(try pipeSize(["--line-buffered"]) < 1 << 20)
+  }
+}
