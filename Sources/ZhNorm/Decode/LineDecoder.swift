@@ -44,6 +44,8 @@ struct LineDecoder {
   /// `true` when the line being assembled continues a cut overlong line.
   private var continuingLine = false
   private var diagnostics: [Diagnostic] = []
+  /// Scratch for ``scan(atEnd:into:statistics:)``, kept for its capacity.
+  private var foundScratch: [FoundLine] = []
 
   init(maximumLineBytes: Int) {
     precondition(maximumLineBytes >= 16, "maximumLineBytes must be at least 16")
@@ -96,6 +98,11 @@ struct LineDecoder {
 
   private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
     var found: [FoundLine] = []
+    swap(&found, &foundScratch)
+    defer {
+      found.removeAll(keepingCapacity: true)
+      swap(&found, &foundScratch)
+    }
     var i = scanIndex
     var start = lineStart
     var invalid = firstInvalid

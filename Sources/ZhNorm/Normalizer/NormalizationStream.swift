@@ -179,9 +179,13 @@ public struct NormalizationStream {
   private mutating func drain(finishing: Bool, into bytes: inout [UInt8]) {
     if !decoded.isEmpty {
       trace?.addInputs(decoded)
-      let finished = pipeline.process(&decoded, output: &output)
+      var finished = pipeline.process(&decoded, output: &output)
       trace?.addOutputs(finished)
       BlockEncoder.append(finished, to: &bytes, statistics: &output.statistics)
+      // The emptied array goes back to the line decoder, so the next slice's
+      // blocks fill it without growing a fresh array step by step.
+      finished.removeAll(keepingCapacity: true)
+      if decoded.capacity < finished.capacity { swap(&decoded, &finished) }
     }
     if finishing {
       let finished = pipeline.finishDocument(output: &output)

@@ -87,6 +87,16 @@ final class DecodedChunk: @unchecked Sendable {
     base.deallocate()
   }
 
+  /// Lets `body` write into the free capacity and counts the bytes it says
+  /// it wrote (only while the chunk is not shared yet). The bytes must be
+  /// valid UTF-8.
+  func fill(_ body: (UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+    let written = body(base + count)
+    precondition(written >= 0 && count + written <= capacity, "wrote past the chunk's capacity")
+    count += written
+    return written
+  }
+
   /// Appends bytes (only while the chunk is not shared yet).
   func append(_ bytes: UnsafeRawBufferPointer) {
     if count + bytes.count > capacity {

@@ -43,6 +43,9 @@ struct ProtectedSpans {
     return false
   }
 
+  /// Whether the line has no URL or e-mail address.
+  var isEmpty: Bool { ranges.isEmpty }
+
   /// Whether index `i` lies in a URL or e-mail address. O(number of spans).
   func contains(_ i: Int) -> Bool {
     for range in ranges where range.contains(i) { return true }

@@ -25,12 +25,33 @@
 /// `Notice: The content` (Latin before, space after) and `http://a.cn/?q=1`
 /// (inside a URL) are unchanged.
 enum PunctuationWidth {
+  /// Buffers the rules reuse from line to line (see ``UnicodeCleaner/Workspace``).
+  struct Workspace {
+    /// Positions of the ASCII sentence marks `, : ; ! ?`.
+    var marks: [Int] = []
+    /// Positions of the parentheses, ASCII and fullwidth, in order.
+    var parentheses: [Int] = []
+    /// Matched pairs of parentheses (positions of the opener and the closer).
+    var pairs: [(open: Int, close: Int)] = []
+    /// Openers without a closer.
+    var unmatchedOpeners: [Int] = []
+    /// Closers without an opener.
+    var unmatchedClosers: [Int] = []
+  }
+
   /// Applies `style` to `scalars` in place; returns the number of marks changed.
   static func apply(_ style: PunctuationStyle, to scalars: inout [UInt32]) -> Int {
+    var workspace = Workspace()
+    return apply(style, to: &scalars, workspace: &workspace)
+  }
+
+  /// Applies `style` to `scalars` in place, with buffers from `workspace`;
+  /// returns the number of marks changed.
+  static func apply(_ style: PunctuationStyle, to scalars: inout [UInt32], workspace: inout Workspace) -> Int {
     switch style {
     case .keep: return 0
     case .ascii: return toASCII(&scalars)
-    case .cjk: return toCJK(&scalars)
+    case .cjk: return toCJK(&scalars, &workspace)
     }
   }
 
@@ -73,32 +94,37 @@ enum PunctuationWidth {
     return changed
   }
 
-  private static func toCJK(_ s: inout [UInt32]) -> Int {
+  private static func toCJK(_ s: inout [UInt32], _ w: inout Workspace) -> Int {
     // Only the positions of candidate marks are visited in the loops below, so
     // a long line with a few commas costs one scan plus work per comma.
-    var marks: [Int] = []
-    var parentheses: [Int] = []
+    w.marks.removeAll(keepingCapacity: true)
+    w.parentheses.removeAll(keepingCapacity: true)
     var sawASCIIParenthesis = false
-    for (i, v) in s.enumerated() {
-      switch v {
-      case 0x2C, 0x3A, 0x3B, 0x21, 0x3F: marks.append(i)
-      case 0x28, 0x29: parentheses.append(i); sawASCIIParenthesis = true
-      case 0xFF08, 0xFF09: parentheses.append(i)
+    for i in s.indices {
+      switch s[i] {
+      case 0x2C, 0x3A, 0x3B, 0x21, 0x3F: w.marks.append(i)
+      case 0x28, 0x29: w.parentheses.append(i); sawASCIIParenthesis = true
+      case 0xFF08, 0xFF09: w.parentheses.append(i)
       default: break
       }
     }
-    guard !marks.isEmpty || sawASCIIParenthesis else { return 0 }
+    guard !w.marks.isEmpty || sawASCIIParenthesis else { return 0 }
     let protected = ProtectedSpans(s)
-    marks.removeAll(where: protected.contains)
-    parentheses.removeAll(where: protected.contains)
+    if !protected.isEmpty {
+      w.marks.removeAll(where: protected.contains)
+      w.parentheses.removeAll(where: protected.contains)
+    }
+    // Pairing depends only on which marks open and which close, and no rule
+    // changes that, so it is done once for all rounds.
+    if sawASCIIParenthesis { pairParentheses(s, &w) }
     var total = 0
     // Each rule only ever turns ASCII marks fullwidth, and fullwidth marks only
     // make more context Chinese, so iterating to a fixed point terminates; the
     // two sweep directions let chains (",,,,中") settle in one round.
     while true {
-      var changed = sawASCIIParenthesis ? convertParentheses(&s, parentheses) : 0
-      changed += convertSentenceMarks(&s, marks)
-      changed += convertSentenceMarks(&s, marks.reversed())
+      var changed = sawASCIIParenthesis ? convertParentheses(&s, w) : 0
+      changed += convertSentenceMarks(&s, w.marks)
+      changed += convertSentenceMarks(&s, w.marks.reversed())
       total += changed
       if changed == 0 { return total }
     }
@@ -121,22 +147,27 @@ enum PunctuationWidth {
     }
   }
 
-  /// Rule 1, over the positions of all parentheses (ASCII and fullwidth).
-  private static func convertParentheses(_ s: inout [UInt32], _ positions: [Int]) -> Int {
-    var changed = 0
-    var openers: [Int] = []
-    var pairs: [(Int, Int)] = []
-    var unmatchedClosers: [Int] = []
-    for i in positions {
+  /// Matches the parentheses at `w.parentheses` (ASCII and fullwidth alike)
+  /// into `w.pairs`, `w.unmatchedOpeners` and `w.unmatchedClosers`.
+  private static func pairParentheses(_ s: [UInt32], _ w: inout Workspace) {
+    w.pairs.removeAll(keepingCapacity: true)
+    w.unmatchedOpeners.removeAll(keepingCapacity: true)
+    w.unmatchedClosers.removeAll(keepingCapacity: true)
+    for i in w.parentheses {
       if s[i] == 0x28 || s[i] == 0xFF08 {
-        openers.append(i)
-      } else if let open = openers.popLast() {
-        pairs.append((open, i))
+        w.unmatchedOpeners.append(i)
+      } else if let open = w.unmatchedOpeners.popLast() {
+        w.pairs.append((open, i))
       } else {
-        unmatchedClosers.append(i)
+        w.unmatchedClosers.append(i)
       }
     }
-    for (open, close) in pairs where s[open] == 0x28 || s[close] == 0x29 {
+  }
+
+  /// Rule 1, over the parentheses as paired by ``pairParentheses(_:_:)``.
+  private static func convertParentheses(_ s: inout [UInt32], _ w: Workspace) -> Int {
+    var changed = 0
+    for (open, close) in w.pairs where s[open] == 0x28 || s[close] == 0x29 {
       let partnerFullwidth = s[open] == 0xFF08 || s[close] == 0xFF09
       let contentChinese = s[(open + 1)..<close].contains(where: ScalarClass.isChinese)
       let outside =
@@ -147,11 +178,11 @@ enum PunctuationWidth {
         if s[close] == 0x29 { s[close] = 0xFF09; changed += 1 }
       }
     }
-    for open in openers where s[open] == 0x28 && isChinese(s, open + 1) {
+    for open in w.unmatchedOpeners where s[open] == 0x28 && isChinese(s, open + 1) {
       s[open] = 0xFF08
       changed += 1
     }
-    for close in unmatchedClosers where s[close] == 0x29 && isChinese(s, close - 1) {
+    for close in w.unmatchedClosers where s[close] == 0x29 && isChinese(s, close - 1) {
       s[close] = 0xFF09
       changed += 1
     }

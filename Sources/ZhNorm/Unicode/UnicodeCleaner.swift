@@ -68,56 +68,75 @@ public struct UnicodeCleaner: Sendable {
   public func clean(_ text: String, trimTrailingWhitespace: Bool = true, counts: inout Counts) -> String {
     if !needsWork(text, trimTrailingWhitespace: trimTrailingWhitespace) { return text }
     var utf8 = text
-    return utf8.withUTF8 { cleanedText(utf8: $0, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts) } ?? text
+    var workspace = Workspace()
+    let changed = utf8.withUTF8 {
+      clean(utf8: $0, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts, workspace: &workspace)
+    }
+    return changed ? Self.string(from: workspace.scalars) : text
   }
 
-  /// The cleaned text of the line with these UTF-8 bytes, or `nil` if the
-  /// rules leave it unchanged (a line can look like work, such as ASCII
-  /// commas in a Latin phrase of a Chinese line, and need none).
-  func cleanedText(utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool, counts: inout Counts) -> String? {
+  /// Cleans the line with these UTF-8 bytes into `workspace.scalars`;
+  /// returns `false` if the rules leave it unchanged (a line can look like
+  /// work, such as ASCII commas in a Latin phrase of a Chinese line, and
+  /// need none).
+  ///
+  /// The line is decoded and surveyed in one pass (``RuleSurvey``), which
+  /// says which of the rules that scan the whole line have anything to do;
+  /// the others are skipped. All arrays come from `workspace`.
+  func clean(
+    utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool, counts: inout Counts, workspace: inout Workspace
+  ) -> Bool {
     let before = counts
-    var s = Self.scalars(of: utf8)
-    removeAndMap(&s, counts: &counts)
-    if s.contains(where: CanonicalComposition.needsAttention), CanonicalComposition.normalize(&s) {
+    let survey = RuleSurvey(decoding: utf8, into: &workspace.scalars)
+    if survey.hasRemovedOrMapped { removeAndMap(&workspace.scalars, spare: &workspace.spare, counts: &counts) }
+    var hasSpaceVariant = survey.hasSpaceVariant
+    // Removal and mapping never produce a scalar that needs NFC attention, so
+    // the survey of the line as it was still says whether NFC may change it.
+    if survey.needsCanonicalComposition, CanonicalComposition.normalize(&workspace.scalars) {
       counts.canonicalCompositions += 1
+      // NFC maps U+2000/U+2001 to U+2002/U+2003: look again.
+      hasSpaceVariant = workspace.scalars.contains(where: ScalarClass.isSpaceVariant)
     }
     // Trailing whitespace goes before the context rules look at neighbours,
     // so a mark at the end of the line sees the edge it will have in the output.
-    if trimTrailingWhitespace, trimTrailing(&s) { counts.trailingWhitespace += 1 }
-    counts.punctuationMarks += PunctuationWidth.apply(options.punctuation, to: &s)
-    counts.spaceVariants += resolveSpaceVariants(&s)
-    return counts == before ? nil : Self.string(from: s)
+    if trimTrailingWhitespace, trimTrailing(&workspace.scalars) { counts.trailingWhitespace += 1 }
+    counts.punctuationMarks += PunctuationWidth.apply(
+      options.punctuation, to: &workspace.scalars, workspace: &workspace.punctuation)
+    if hasSpaceVariant { counts.spaceVariants += resolveSpaceVariants(&workspace.scalars, spare: &workspace.spare) }
+    return counts != before
   }
 
   /// The scalars of `text`, decoded from its UTF-8 directly (faster than
   /// going through `unicodeScalars`).
   static func scalars(of utf8: UnsafeBufferPointer<UInt8>) -> [UInt32] {
     var result: [UInt32] = []
-    result.reserveCapacity(utf8.count)
-    var i = 0
-    while i < utf8.count {
-      if utf8[i] < 0x80 {
-        result.append(UInt32(utf8[i]))
-        i &+= 1
-      } else {
-        let (v, length) = decodeScalar(utf8, at: i)
-        result.append(v)
-        i &+= length
-      }
-    }
+    _ = RuleSurvey(decoding: utf8, into: &result)
     return result
   }
 
   /// Encodes scalars as a string, writing its UTF-8 in place (appending to a
   /// `UnicodeScalarView` one scalar at a time is several times slower).
   static func string(from scalars: [UInt32]) -> String {
-    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-      var n = 0
-      for v in scalars {
-        n &+= UTF8Codec.encode(v, to: buffer.baseAddress! + n)
-      }
-      return n
+    String(unsafeUninitializedCapacity: scalars.count * 4) { encode(scalars, to: $0.baseAddress!) }
+  }
+
+  /// Encodes scalars as a ``BlockText`` of its own. Unlike a `String`, the
+  /// chunk trusts that its bytes are valid UTF-8 (they are: each scalar came
+  /// from valid UTF-8 or from a rule), which saves validating every changed line.
+  static func blockText(from scalars: [UInt32]) -> BlockText {
+    let chunk = DecodedChunk(capacity: scalars.count * 4)
+    let count = chunk.fill { encode(scalars, to: $0) }
+    return .slice(chunk, 0..<count)
+  }
+
+  /// Writes the UTF-8 of `scalars` at `target`, which has room for four
+  /// bytes per scalar; returns the number of bytes written.
+  private static func encode(_ scalars: [UInt32], to target: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 0
+    for v in scalars {
+      n &+= UTF8Codec.encode(v, to: target + n)
     }
+    return n
   }
 
   // MARK: - The fast check
@@ -274,9 +293,8 @@ public struct UnicodeCleaner: Sendable {
 
   // MARK: - The rules
 
-  private func removeAndMap(_ s: inout [UInt32], counts: inout Counts) {
-    let tables = CleanupTables.shared
-    guard s.contains(where: tables.isRemovedOrMapped) else { return }
+  /// Rules 1–2. Call only when some scalar of `s` is removed or mapped.
+  private func removeAndMap(_ s: inout [UInt32], spare output: inout [UInt32], counts: inout Counts) {
     // Width variants are mapped first, so that a joiner is judged by the
     // neighbours it will have in the output (ZWNJ before Ａ sits before A).
     for i in s.indices {
@@ -286,7 +304,7 @@ public struct UnicodeCleaner: Sendable {
       }
     }
     let keepsBidi = s.contains(where: ScalarClass.isRightToLeft)
-    var output: [UInt32] = []
+    output.removeAll(keepingCapacity: true)
     output.reserveCapacity(s.count)
     for (i, v) in s.enumerated() {
       if ScalarClass.isRemovableControl(v) {
@@ -306,13 +324,14 @@ public struct UnicodeCleaner: Sendable {
       }
       output.append(v)
     }
-    s = output
+    swap(&s, &output)
   }
 
-  private func resolveSpaceVariants(_ s: inout [UInt32]) -> Int {
+  /// Rule 6.
+  private func resolveSpaceVariants(_ s: inout [UInt32], spare output: inout [UInt32]) -> Int {
     guard s.contains(where: ScalarClass.isSpaceVariant) else { return 0 }
     var changed = 0
-    var output: [UInt32] = []
+    output.removeAll(keepingCapacity: true)
     output.reserveCapacity(s.count)
     for i in s.indices {
       let v = s[i]
@@ -329,7 +348,7 @@ public struct UnicodeCleaner: Sendable {
         before >= 0 && after < s.count && ScalarClass.isChinese(s[before]) && ScalarClass.isChinese(s[after])
       if !betweenChinese { output.append(0x20) }
     }
-    s = output
+    swap(&s, &output)
     return changed
   }
 

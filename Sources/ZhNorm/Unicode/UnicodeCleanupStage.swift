@@ -9,6 +9,10 @@ struct UnicodeCleanupStage: PipelineStage {
   var step: PipelineStep { .unicode }
 
   let cleaner: UnicodeCleaner
+  private var workspace = UnicodeCleaner.Workspace()
+  /// What the cleaner changed in the current batch, added to the statistics
+  /// once per batch (a dictionary update per changed line showed in profiles).
+  private var counts = UnicodeCleaner.Counts()
   private var heldBlank: Block?
   private var atDocumentStart = true
   private var insidePartialLine = false
@@ -53,6 +57,8 @@ struct UnicodeCleanupStage: PipelineStage {
       heldBlank = blocks[kept]
     }
     blocks.removeSubrange(kept...)
+    output.add(counts)
+    counts = UnicodeCleaner.Counts()
     output.emit(contentsOf: &blocks)
   }
 
@@ -70,7 +76,7 @@ struct UnicodeCleanupStage: PipelineStage {
       output.count(.lineEnding)
     }
 
-    cleaner.clean(&block, trimTrailingWhitespace: !block.isPartialLine, into: &output)
+    cleaner.clean(&block, trimTrailingWhitespace: !block.isPartialLine, counts: &counts, workspace: &workspace)
     return block.utf8Count == 0 && !block.isPartialLine && !continuesLine
   }
 
@@ -86,14 +92,20 @@ extension UnicodeCleaner {
   /// Cleans `block` in place, counting what changed in `output`. The text is
   /// read from the block's bytes; a block that needs nothing keeps its storage.
   func clean(_ block: inout Block, trimTrailingWhitespace: Bool, into output: inout StageOutput) {
-    let cleaned: String? = block.withUTF8 { utf8 in
-      guard needsWork(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace) else { return nil }
-      var counts = Counts()
-      let text = cleanedText(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts)
-      output.add(counts)
-      return text
+    var counts = Counts()
+    var workspace = Workspace()
+    clean(&block, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts, workspace: &workspace)
+    output.add(counts)
+  }
+
+  /// Cleans `block` in place, adding what changed to `counts`, with buffers
+  /// from `workspace`. A block that needs nothing keeps its storage.
+  func clean(_ block: inout Block, trimTrailingWhitespace: Bool, counts: inout Counts, workspace: inout Workspace) {
+    let changed = block.withUTF8 { utf8 in
+      needsWork(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace)
+        && clean(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts, workspace: &workspace)
     }
-    if let cleaned { block.text = cleaned }
+    if changed { block.storage = Self.blockText(from: workspace.scalars) }
   }
 }
 
