@@ -168,7 +168,12 @@ struct LineDecoder {
           start = i
           continue
         }
+        // The rest of a run of ASCII above 0x0D (digits and punctuation
+        // between Chinese characters come in short runs the eight-byte step
+        // above does not see).
         i &+= 1
+        let asciiEnd = min(count, limit)
+        while i < asciiEnd && base[i] &- 0x0E < 0x72 { i &+= 1 }
         continue
       }
       // A multi-byte sequence (Unicode, Table 3-7). NEL (C2 85) and LS/PS

@@ -48,6 +48,16 @@ enum BlockText: @unchecked Sendable {
     }
   }
 
+  /// For a slice that its chunk follows with a line feed: the bytes of the
+  /// text and of that line feed, which ``BlockEncoder`` copies together with
+  /// its neighbours' when they are adjacent. `nil` for other texts.
+  var bytesWithFollowingLineFeed: UnsafeBufferPointer<UInt8>? {
+    guard case .slice(let chunk, let bytes) = self, let start = bytes.baseAddress else { return nil }
+    let end = start + bytes.count
+    guard end < chunk.base + chunk.count, end.pointee == 0x0A else { return nil }
+    return UnsafeBufferPointer(start: start, count: bytes.count + 1)
+  }
+
   var utf8Count: Int {
     switch self {
     case .owned(let text): text.utf8.count
