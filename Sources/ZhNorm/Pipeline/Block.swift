@@ -90,7 +90,12 @@ extension Block {
   }
 
   /// Whether these UTF-8 bytes are empty or only whitespace.
+  @inline(__always)
   static func isBlank(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Most lines start with a letter or a Han character (lead byte E4–E9).
+    if let first = utf8.first, first != 0x20 && first != 0x09 && (first < 0xC0 || first &- 0xE4 < 6) {
+      return false
+    }
     var i = 0
     while i < utf8.count {
       let byte = utf8[i]

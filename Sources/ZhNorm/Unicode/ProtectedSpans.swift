@@ -8,11 +8,12 @@
 struct ProtectedSpans {
   private var ranges: [Range<Int>] = []
 
-  init(_ s: [UInt32]) {
-    // Every URL has "://" or starts with "www." and every address has an "@":
-    // most lines have none of them (a "." alone is common: decimals, sentence
-    // ends), and are done with one tight scan instead of a look at each word.
-    guard Self.mayContainSpan(s) else { return }
+  /// Finds the spans of `s`. `mayContainSpan` is whether some index of `s`
+  /// is a ``isSpanHint(_:at:)``; without one there is no span to look for.
+  /// (The caller finds that in its own scan over the line: most lines have
+  /// none, and are then done without another pass.)
+  init(_ s: [UInt32], mayContainSpan: Bool) {
+    guard mayContainSpan else { return }
     var i = 0
     while i < s.count {
       if let end = Self.urlEnd(s, startingAt: i) ?? Self.emailEnd(s, at: i) {
@@ -24,23 +25,22 @@ struct ProtectedSpans {
     }
   }
 
-  /// Whether `s` has an "@", a "://" or a "www." (any case): without one, no
-  /// URL or address can be found in it. O(n).
-  private static func mayContainSpan(_ s: [UInt32]) -> Bool {
-    var i = 0
-    while i < s.count {
-      switch s[i] {
-      case 0x40:
-        return true
-      case 0x3A where i + 2 < s.count && s[i + 1] == 0x2F && s[i + 2] == 0x2F:
-        return true
-      case 0x2E where i >= 3 && (s[i - 1] | 0x20) == 0x77 && (s[i - 2] | 0x20) == 0x77 && (s[i - 3] | 0x20) == 0x77:
-        return true
-      default:
-        i += 1
-      }
+  /// Whether index `i` of `s` is an "@", the ":" of a "://" or the "." of a
+  /// "www." (any case). Every URL has "://" or starts with "www." and every
+  /// address has an "@", so a line without a hint has no span. (A "." alone
+  /// is common — decimals, sentence ends — and is not a hint.) O(1).
+  @inline(__always)
+  static func isSpanHint(_ s: [UInt32], at i: Int) -> Bool {
+    switch s[i] {
+    case 0x40:
+      return true
+    case 0x3A:
+      return i + 2 < s.count && s[i + 1] == 0x2F && s[i + 2] == 0x2F
+    case 0x2E:
+      return i >= 3 && (s[i - 1] | 0x20) == 0x77 && (s[i - 2] | 0x20) == 0x77 && (s[i - 3] | 0x20) == 0x77
+    default:
+      return false
     }
-    return false
   }
 
   /// Whether the line has no URL or e-mail address.

@@ -100,16 +100,21 @@ enum PunctuationWidth {
     w.marks.removeAll(keepingCapacity: true)
     w.parentheses.removeAll(keepingCapacity: true)
     var sawASCIIParenthesis = false
+    var mayContainSpan = false
     for i in s.indices {
       switch s[i] {
-      case 0x2C, 0x3A, 0x3B, 0x21, 0x3F: w.marks.append(i)
+      case 0x3A:
+        w.marks.append(i)
+        mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
+      case 0x2C, 0x3B, 0x21, 0x3F: w.marks.append(i)
       case 0x28, 0x29: w.parentheses.append(i); sawASCIIParenthesis = true
       case 0xFF08, 0xFF09: w.parentheses.append(i)
+      case 0x40, 0x2E: mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
       default: break
       }
     }
     guard !w.marks.isEmpty || sawASCIIParenthesis else { return 0 }
-    let protected = ProtectedSpans(s)
+    let protected = ProtectedSpans(s, mayContainSpan: mayContainSpan)
     if !protected.isEmpty {
       w.marks.removeAll(where: protected.contains)
       w.parentheses.removeAll(where: protected.contains)

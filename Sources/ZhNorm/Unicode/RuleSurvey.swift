@@ -34,6 +34,7 @@ struct RuleSurvey {
         i &+= length
       }
       scalars.append(v)
+      if v &- 0x4E00 < 0x5200 { continue }  // CJK Unified Ideographs: no rule applies
       if v < 0x10000 {
         // The slow-path bitmap is the union of the three rules' sets.
         if tables.needsSlowPath(v) { note(v, tables) }
