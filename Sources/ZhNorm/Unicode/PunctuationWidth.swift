@@ -97,12 +97,15 @@ enum PunctuationWidth {
   private static func toCJK(_ s: inout [UInt32], _ w: inout Workspace) -> Int {
     // Only the positions of candidate marks are visited in the loops below, so
     // a long line with a few commas costs one scan plus work per comma.
-    w.marks.removeAll(keepingCapacity: true)
-    w.parentheses.removeAll(keepingCapacity: true)
+    // (Emptying an empty array still costs a call; most of these are empty.)
+    if !w.marks.isEmpty { w.marks.removeAll(keepingCapacity: true) }
+    if !w.parentheses.isEmpty { w.parentheses.removeAll(keepingCapacity: true) }
     var sawASCIIParenthesis = false
     var mayContainSpan = false
     for i in s.indices {
-      switch s[i] {
+      let v = s[i]
+      if v > 0x40 && v != 0xFF08 && v != 0xFF09 { continue }  // letters, Han: the common case
+      switch v {
       case 0x3A:
         w.marks.append(i)
         mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
@@ -155,9 +158,9 @@ enum PunctuationWidth {
   /// Matches the parentheses at `w.parentheses` (ASCII and fullwidth alike)
   /// into `w.pairs`, `w.unmatchedOpeners` and `w.unmatchedClosers`.
   private static func pairParentheses(_ s: [UInt32], _ w: inout Workspace) {
-    w.pairs.removeAll(keepingCapacity: true)
-    w.unmatchedOpeners.removeAll(keepingCapacity: true)
-    w.unmatchedClosers.removeAll(keepingCapacity: true)
+    if !w.pairs.isEmpty { w.pairs.removeAll(keepingCapacity: true) }
+    if !w.unmatchedOpeners.isEmpty { w.unmatchedOpeners.removeAll(keepingCapacity: true) }
+    if !w.unmatchedClosers.isEmpty { w.unmatchedClosers.removeAll(keepingCapacity: true) }
     for i in w.parentheses {
       if s[i] == 0x28 || s[i] == 0xFF08 {
         w.unmatchedOpeners.append(i)

@@ -18,11 +18,24 @@ struct RuleSurvey {
   /// keeping its capacity) and surveys the scalars on the way.
   init(decoding utf8: UnsafeBufferPointer<UInt8>, into scalars: inout [UInt32]) {
     scalars.removeAll(keepingCapacity: true)
-    scalars.reserveCapacity(utf8.count)
+    // The scalars are written to temporary memory (on the stack for most
+    // lines) and appended in one copy: appending one at a time checks the
+    // array's uniqueness and capacity per scalar, which cost more than the
+    // decoding.
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer in
+      let count = decode(utf8, into: buffer.baseAddress!)
+      scalars.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+    }
+  }
+
+  /// Decodes `utf8` to `target`, which has room for one scalar per byte,
+  /// surveying on the way; returns the number of scalars.
+  private mutating func decode(_ utf8: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<UInt32>) -> Int {
     // The tables are fetched once: `CleanupTables.shared` costs a
     // `swift_once` check per access, which showed in profiles per scalar.
     let tables = CleanupTables.shared
     var i = 0
+    var n = 0
     while i < utf8.count {
       let v: UInt32
       if utf8[i] < 0x80 {
@@ -33,7 +46,8 @@ struct RuleSurvey {
         v = decoded
         i &+= length
       }
-      scalars.append(v)
+      target[n] = v
+      n &+= 1
       if v &- 0x4E00 < 0x5200 { continue }  // CJK Unified Ideographs: no rule applies
       if v < 0x10000 {
         // The slow-path bitmap is the union of the three rules' sets.
@@ -42,6 +56,7 @@ struct RuleSurvey {
         needsCanonicalComposition = true
       }
     }
+    return n
   }
 
   private mutating func note(_ v: UInt32, _ tables: CleanupTables) {

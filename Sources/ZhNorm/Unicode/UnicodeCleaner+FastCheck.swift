@@ -61,8 +61,11 @@ extension UnicodeCleaner {
           }
           continue checking
         case Self.han:
+          // CJK Unified Ideographs (U+4000–U+9FFF), the commonest case, come
+          // in runs: a tight loop takes the rest of the run.
           sawNonASCII = true
-          i &+= 3  // CJK Unified Ideographs (U+4000–U+9FFF), the commonest case
+          i &+= 3
+          while i < stop && bytes[i] &- 0xE4 < 6 { i &+= 3 }
           continue checking
         case Self.asciiMark:
           sawASCIIMark = true
