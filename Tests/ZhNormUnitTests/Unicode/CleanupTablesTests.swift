@@ -19,6 +19,13 @@ struct CleanupTablesTests {
     #expect(!tables.nfcAttention(0x41) && !tables.nfcAttention(0x4E2D))
   }
 
+  @Test("No rule applies to a CJK Unified Ideograph U+4E00–9FFF (the survey skips them)")
+  func ideographsAreInert() {
+    let tables = CleanupTables.shared
+    let flagged = (UInt32(0x4E00)...0x9FFF).filter { tables.needsSlowPath($0) || tables.nfcAttention($0) }
+    #expect(flagged.isEmpty, "\(flagged.prefix(10))")
+  }
+
   @Test("No removal, mapping or space rule applies outside the ranges the tables are built from")
   func rulesStayInTheirRanges() {
     var outside: [UInt32] = []

@@ -109,6 +109,98 @@ struct UnicodeCleanerTests {
 
 @Suite("Unicode cleaner fast check")
 struct UnicodeFastCheckTests {
+  /// Whether the cleaner's slow path changes `line`.
+  private func slowPathChanges(_ line: String, _ cleaner: UnicodeCleaner) -> Bool {
+    var copy = line
+    var counts = UnicodeCleaner.Counts()
+    var workspace = UnicodeCleaner.Workspace()
+    return copy.withUTF8 { cleaner.clean(utf8: $0, trimTrailingWhitespace: true, counts: &counts, workspace: &workspace) }
+  }
+
+  private func needsWork(_ line: String, _ cleaner: UnicodeCleaner) -> Bool {
+    var copy = line
+    return copy.withUTF8 { cleaner.needsWork(utf8: $0, trimTrailingWhitespace: true) }
+  }
+
+  @Test("A line the fast check passes is one the rules leave unchanged (generated lines of every length)")
+  func fastCheckIsAProof() {
+    var generator = SeededGenerator(seed: 0x5EED_FA57)
+    for style in PunctuationStyle.allCases {
+      let cleaner = UnicodeCleaner(options: UnicodeCleanupOptions(punctuation: style))
+      for _ in 0..<3_000 {
+        var line = ""
+        for _ in 0..<Int.random(in: 1...12, using: &generator) {
+          // Mostly inert pieces, so that both answers are common and a
+          // single troublesome piece lands at every offset of a vector.
+          line += Int.random(in: 0..<4, using: &generator) == 0
+            ? MessyText.pieces.randomElement(using: &generator)!
+            : ["新能源汽车产量", "中国", "abc def", "2024", "。", "，", "、", "“两湖”"].randomElement(using: &generator)!
+        }
+        if !needsWork(line, cleaner) {
+          #expect(!slowPathChanges(line, cleaner), "line: \(line.debugDescription), style: \(style)")
+        }
+      }
+    }
+  }
+
+  @Test("Every BMP scalar, at either end of a sixteen-byte vector, is caught by the fast check when a rule changes it")
+  func everyScalarIsCaught() {
+    for style in [PunctuationStyle.cjk, .ascii] {
+      let cleaner = UnicodeCleaner(options: UnicodeCleanupOptions(punctuation: style))
+      var missed: [UInt32] = []
+      for v in UInt32(0x01)..<0x10000 where !(0xD800...0xDFFF).contains(v) && !(0x4E00...0x9FFF).contains(v) {
+        guard v != 0x0A && v != 0x0D && v != 0x0B && v != 0x0C && v != 0x85 && v != 0x2028 && v != 0x2029 else { continue }
+        let scalar = String(Unicode.Scalar(v)!)
+        // Offsets 0 and 15 of the first vector, with Han around (and an
+        // ASCII letter to put the scalar at the vector's last byte).
+        for line in ["\(scalar)中文中文中文中文中文", "中文中文中文abc\(scalar)中文中文中文中文"] {
+          if !needsWork(line, cleaner) && slowPathChanges(line, cleaner) { missed.append(v) }
+        }
+      }
+      #expect(missed.isEmpty, "style \(style): \(missed.prefix(10).map { String($0, radix: 16) })")
+    }
+  }
+
+  @Test("The sixteen-byte check agrees with a byte-by-byte definition")
+  func plainBytesVectors() {
+    func plain(_ b: UInt8) -> Bool { (0x20...0x7E).contains(b) || b == 0x09 || (0x80...0xBF).contains(b) || (0xE4...0xE9).contains(b) }
+    func mark(_ b: UInt8) -> Bool { [0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29].contains(b) }
+    var generator = SeededGenerator(seed: 16)
+    for round in 0..<50_000 {
+      let bytes: [UInt8] = (0..<16).map { _ in
+        round % 4 == 0 ? UInt8.random(in: 0...0xFF, using: &generator) : [0x41, 0x2C, 0x20, 0xE4, 0xB8, 0xAD, 0x09, 0x7E].randomElement(using: &generator)!
+      }
+      let result = bytes.withUnsafeBufferPointer { PlainBytes($0.baseAddress!, needsMarks: true) }
+      #if arch(x86_64)
+      #expect((result != nil) == bytes.allSatisfy(plain), "\(bytes)")
+      if let result {
+        #expect(result.hasASCIIMark == bytes.contains(where: mark))
+        #expect(result.hasNonASCII == bytes.contains { $0 >= 0x80 })
+      }
+      #else
+      #expect(result == nil)
+      #endif
+    }
+  }
+
+  @Test("One workspace reused line after line gives what a fresh one gives")
+  func workspaceReuse() {
+    var generator = SeededGenerator(seed: 0xC1EA)
+    let cleaner = UnicodeCleaner()
+    var shared = UnicodeCleaner.Workspace()
+    for _ in 0..<2_000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 1...10, using: &generator) { line += MessyText.pieces.randomElement(using: &generator)! }
+      var reused = UnicodeCleaner.Counts()
+      var copy = line
+      let changed = copy.withUTF8 { cleaner.clean(utf8: $0, trimTrailingWhitespace: true, counts: &reused, workspace: &shared) }
+      let result = changed ? UnicodeCleaner.string(from: shared.scalars) : line
+      var fresh = UnicodeCleaner.Counts()
+      #expect(result == cleaner.clean(line, counts: &fresh), "line: \(line.debugDescription)")
+      #expect(reused == fresh)
+    }
+  }
+
   @Test("The eight-byte plain-ASCII test agrees with a byte-by-byte definition")
   func plainASCIIWords() {
     func plain(_ b: UInt8) -> Bool { b == 0x20 || (0x30...0x39).contains(b) || (0x40...0x7E).contains(b) }
