@@ -153,6 +153,9 @@ enum PageFurniture {
   }
 
   /// `— 12 —`, `- 7 -`, `－7－`, `第3页`, `第 3 页 / 共 10 页`, `共10页 第3页`, `Page 3 of 10`.
+  private static let pageWords: [[UInt32]] = ["Page", "page", "PAGE"].map { $0.unicodeScalars.map(\.value) }
+  private static let of: [UInt32] = "of".unicodeScalars.map(\.value)
+
   static func isPageNumber(_ s: [UInt32]) -> Bool {
     var i = 0
     func spaces() { while i < s.count, s[i] == 0x20 || s[i] == 0x3000 { i += 1 } }
@@ -161,37 +164,53 @@ enum PageFurniture {
       while i < s.count, (0x30...0x39).contains(s[i]) { i += 1 }
       return i > start && i - start <= 5
     }
-    func literal(_ text: String) -> Bool {
-      let v = text.unicodeScalars.map(\.value)
-      guard s[i...].starts(with: v) else { return false }
-      i += v.count
+    // (Literals are scalar values, not strings: this runs on every line that
+    // starts like furniture, and building sets and scalar arrays per call
+    // showed in profiles.)
+    func literal(_ v: UInt32) -> Bool {
+      guard i < s.count, s[i] == v else { return false }
+      i += 1
       return true
     }
-    let dashes: Set<UInt32> = [0x2D, 0x2014, 0x2013, 0xFF0D, 0x2015, 0x2012, 0x2212, 0x7E]
+    func literal(_ scalars: [UInt32]) -> Bool {
+      guard s[i...].starts(with: scalars) else { return false }
+      i += scalars.count
+      return true
+    }
+    func isDash(_ v: UInt32) -> Bool {
+      switch v {
+      case 0x2D, 0x2014, 0x2013, 0xFF0D, 0x2015, 0x2012, 0x2212, 0x7E: return true
+      default: return false
+      }
+    }
     // Dashed page number.
-    if let first = s.first, dashes.contains(first) {
-      while i < s.count, dashes.contains(s[i]) { i += 1 }
+    if let first = s.first, isDash(first) {
+      while i < s.count, isDash(s[i]) { i += 1 }
       spaces()
       guard number() else { return false }
       spaces()
       let before = i
-      while i < s.count, dashes.contains(s[i]) { i += 1 }
+      while i < s.count, isDash(s[i]) { i += 1 }
       return i > before && i == s.count
     }
+    let di: UInt32 = 0x7B2C  // 第
+    let gong: UInt32 = 0x5171  // 共
+    let ye: UInt32 = 0x9875  // 页
+    let yeTraditional: UInt32 = 0x9801  // 頁
     // 第3页 (共10页)
     func chinesePage() -> Bool {
-      guard literal("第") else { return false }
+      guard literal(di) else { return false }
       spaces()
       guard number() else { return false }
       spaces()
-      return literal("页") || literal("頁")
+      return literal(ye) || literal(yeTraditional)
     }
     func chineseTotal() -> Bool {
-      guard literal("共") else { return false }
+      guard literal(gong) else { return false }
       spaces()
       guard number() else { return false }
       spaces()
-      return literal("页") || literal("頁")
+      return literal(ye) || literal(yeTraditional)
     }
     spaces()
     let start = i
@@ -210,12 +229,12 @@ enum PageFurniture {
       return i == s.count
     }
     i = start
-    if literal("Page") || literal("page") || literal("PAGE") {
+    if Self.pageWords.contains(where: literal) {
       spaces()
       guard number() else { return false }
       spaces()
       if i < s.count {
-        guard literal("of") || literal("/") else { return false }
+        guard literal(Self.of) || literal(0x2F) else { return false }  // of /
         spaces()
         guard number() else { return false }
         spaces()
