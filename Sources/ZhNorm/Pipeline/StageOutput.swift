@@ -24,7 +24,7 @@ public struct StageOutput {
   }
 
   /// Passes `block` on to the next stage.
-  public mutating func emit(_ block: Block) {
+  public mutating func emit(_ block: consuming Block) {
     blocks.append(block)
   }
 
