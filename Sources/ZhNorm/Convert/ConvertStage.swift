@@ -82,10 +82,15 @@ struct ConvertStage: PipelineStage {
       convertWithProfile(&blocks, into: &output)
     } else {
       // In place: a block copied out and back would cost a retain and a
-      // release of its storage per line.
+      // release of its storage per line. Each block is only read first: the
+      // in-place access itself moved the whole block out and back (a
+      // 120-byte copy each way), which for a step that changes almost
+      // nothing was most of its cost.
       for index in blocks.indices {
-        fixStrays(&blocks[index], into: &output)
-        convertToTarget(&blocks[index], into: &output)
+        if let strayFixer, blocks[index].withUTF8({ strayFixer.needsFixing(utf8: $0) }) {
+          fixStrays(&blocks[index], into: &output)
+        }
+        if targetConverter != nil { convertToTarget(&blocks[index], into: &output) }
       }
     }
     output.emit(contentsOf: &blocks)
