@@ -217,9 +217,9 @@ struct Fingerprinter {
     var length = 0
     var content = 0
     var containsTab = false
-    var prefix: UInt64? = nil
     var i = 0
-    while i < count {
+    /// Hashes the next scalar that counts, if any, from `i` on.
+    @inline(__always) func step() {
       let byte = bytes[i]
       let c: UInt32
       if byte &- 0xE4 < 6 {
@@ -228,10 +228,10 @@ struct Fingerprinter {
         content &+= 1
       } else if byte < 0x80 {
         i &+= 1
-        if byte == 0x20 { continue }
+        if byte == 0x20 { return }
         if byte == 0x09 {
           containsTab = true
-          continue
+          return
         }
         c = UInt32(byte)
         if (c | 0x20) &- 0x61 < 26 { content &+= 1 }
@@ -242,7 +242,7 @@ struct Fingerprinter {
           c = scalar
           content &+= 1
         } else {
-          guard let folded = comparisonScalar(scalar) else { continue }
+          guard let folded = comparisonScalar(scalar) else { return }
           c = folded
           if isContent(c) { content &+= 1 }
         }
@@ -250,12 +250,16 @@ struct Fingerprinter {
       hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
       length &+= 1
       last = c
-      if length == prefixLength { prefix = hash }
     }
+    // Two loops, so that the common one does not check for the prefix at
+    // each scalar: the hash when the first loop stops is the prefix hash
+    // (of all scalars, when there are fewer than `prefixLength`).
+    while i < count && length < prefixLength { step() }
+    result.prefix = hash
+    while i < count { step() }
     result.containsTab = containsTab
     result.length = length
     result.contentScalars = content
-    result.prefix = prefix ?? hash
     result.endsSentence = endsSentence(last)
     hash = mix(hash ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15))
     result.exact = hash == 0 ? 1 : hash
