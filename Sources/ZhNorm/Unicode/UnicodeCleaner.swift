@@ -139,7 +139,8 @@ public struct UnicodeCleaner: Sendable {
     return n
   }
 
-  /// Decodes the scalar starting at `i` of valid UTF-8.
+  /// Decodes the non-ASCII scalar whose lead byte is at `i` of valid UTF-8
+  /// (an ASCII byte is its own scalar: callers test for it first).
   @inline(__always)
   static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
     let b0 = UInt32(utf8[i])
