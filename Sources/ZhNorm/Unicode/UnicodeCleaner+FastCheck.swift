@@ -9,6 +9,7 @@ import _Builtin_intrinsics.intel
 // CJK Unified Ideographs block by its lead bytes (E4–E9 encode U+4000–U+9FFF,
 // all inert) without decoding them.
 extension UnicodeCleaner {
+  /// ``needsWork(utf8:trimTrailingWhitespace:)`` for a string.
   func needsWork(_ text: String, trimTrailingWhitespace: Bool) -> Bool {
     var text = text
     return text.withUTF8 { needsWork(utf8: $0, trimTrailingWhitespace: trimTrailingWhitespace) }
@@ -38,7 +39,8 @@ extension UnicodeCleaner {
       if i &+ 16 <= count, let plain = PlainBytes(bytes + i, needsMarks: !sawASCIIMark) {
         sawASCIIMark = sawASCIIMark || plain.hasASCIIMark
         sawNonASCII = sawNonASCII || plain.hasNonASCII
-        // Once a line has both, the answer is known.
+        // With CJK punctuation, a line with both may need rule 5: the answer
+        // is known, whatever the rest of the line holds.
         if cjk && sawASCIIMark && sawNonASCII { return true }
         i &+= 16
         // The vector may end inside a Han character: finish it.
