@@ -23,6 +23,8 @@ struct EarlyDuplicates {
   private var fingerprinter = Fingerprinter()
   private var exact: ExactIndex
   private var truncation = TruncationWindow()
+  /// Words read by ``warm(_:)``, kept only so that the reads happen.
+  private var warmed: UInt64 = 0
 
   init(options: DedupOptions) {
     self.options = options
@@ -62,6 +64,31 @@ struct EarlyDuplicates {
       return (line, .truncatedDuplicate)
     }
     return nil
+  }
+
+  /// Fingerprints the blocks of a batch that ``match(_:held:)`` will look
+  /// up, then starts loading the index buckets those lookups read (see
+  /// ``ExactIndex/warm(_:)``), so that their cache misses overlap instead of
+  /// coming one per block. A block whose text changes before its turn
+  /// forgets the fingerprint and is hashed again then. O(n) in the batch's
+  /// bytes, the hashing that ``match(_:held:)`` would otherwise do.
+  mutating func warm(_ blocks: inout [Block]) {
+    var word = warmed
+    blocks.withUnsafeMutableBufferPointer { blocks in
+      for index in blocks.indices {
+        guard blocks[index].utf8Count >= options.minimumLength, !blocks[index].isPartialLine,
+          !blocks[index].isBlank
+        else { continue }
+        _ = fingerprint(of: &blocks[index])
+      }
+      // A loop of its own: a load waits to retire until its miss is served,
+      // so with the hashing in between, only one or two would be in flight.
+      for index in blocks.indices {
+        guard let fingerprint = blocks[index].dedupFingerprint, options.mayRemove(fingerprint) else { continue }
+        word ^= exact.warm(fingerprint.exact)
+      }
+    }
+    warmed = word
   }
 
   /// Remembers a paragraph written out (what dedup will index if it keeps it).

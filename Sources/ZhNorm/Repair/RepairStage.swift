@@ -86,6 +86,7 @@ struct RepairStage: PipelineStage {
   /// Takes the blocks one by one off the end of the reversed array, so that
   /// each is moved, not copied, through the stage.
   mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
+    if early != nil { early!.warm(&blocks) }
     blocks.withUnsafeMutableBufferPointer { $0.reverse() }  // moves, where Array's reverse copies
     while let block = blocks.popLast() { take(block, into: &output) }
   }

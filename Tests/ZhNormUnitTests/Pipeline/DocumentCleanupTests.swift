@@ -41,11 +41,11 @@ struct DocumentCleanupTests {
 
   @Test("On the seeds, the unicode step changes only punctuation width, a final newline and edge blank lines")
   func seedsChangeOnlyPunctuation() {
+    // The unicode step alone (repair, also on by default, joins and removes lines).
     let normalizer = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode]))
     for name in Fixtures.seedNames {
       let input = Fixtures.seedText(String(name.prefix(3)))
-      // The unicode step alone (repair, also on by default, joins and removes lines).
-      let output = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode])).normalize(input)
+      let output = normalizer.normalize(input)
       let fold: (String) -> String = { text in
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
           PunctuationWidth.ascii(of: scalar.value).flatMap(Unicode.Scalar.init) ?? scalar

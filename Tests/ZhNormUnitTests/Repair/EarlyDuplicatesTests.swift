@@ -27,6 +27,24 @@ struct EarlyDuplicatesTests {
     #expect(match(&early, "省政协党组书记、主席孙伟主持会议并讲话，强调要把学习成果转化为工作成效。") == nil)
   }
 
+  @Test("Warming a batch fingerprints its candidates; a block rewritten afterwards is judged by its new text")
+  func warmedBatch() {
+    var early = EarlyDuplicates(options: DedupOptions())
+    remember(&early, Self.paragraph, line: 1)
+    let other = "省政协党组书记、主席孙伟主持会议并讲话，强调要把学习成果转化为工作成效。"
+    var blocks = [Block(text: other), Block(text: ""), Block(text: "短行"), Block(text: other + "另有补充。")]
+    early.warm(&blocks)
+    #expect(blocks[0].dedupFingerprint != nil)
+    #expect(blocks[1].dedupFingerprint == nil)  // blank
+    #expect(blocks[2].dedupFingerprint == nil)  // shorter than the minimum length
+    // Rewritten after warming (as a removed annotation would): the stale
+    // fingerprint is gone, and the copy is found by its new text.
+    blocks[3].text = Self.paragraph
+    var held: Block?
+    #expect(early.match(&blocks[0], held: &held) == nil)
+    #expect(early.match(&blocks[3], held: &held)?.kind == .exactDuplicate)
+  }
+
   @Test("A paragraph dedup would not index (a short heading) makes nothing a copy")
   func headingsAreNotIndexed() {
     var early = EarlyDuplicates(options: DedupOptions())
