@@ -6,9 +6,11 @@
 /// ``ByteRing`` of at most `byteLimit` bytes (256 KiB, allocated as it
 /// fills); the oldest go first. Each entry
 /// keeps the hash of its first normalized scalars and its normalized length,
-/// so the check is a scan of two small arrays; only an entry with the same
-/// prefix hash is normalized and compared byte for byte. A truncated copy
-/// whose whole paragraph is further back than that is not recognized.
+/// and a 256-entry count of the prefix hashes' top bytes answers most checks
+/// with one load; the rest are a scan of two small arrays, and only an entry
+/// with the same prefix hash is normalized and compared byte for byte. A
+/// truncated copy whose whole paragraph is further back than that is not
+/// recognized.
 struct TruncationWindow {
   let capacity: Int
   let byteLimit: Int
@@ -17,6 +19,8 @@ struct TruncationWindow {
   private var starts: [Int]  // absolute offsets in the ring
   private var sizes: [Int]
   private var positions: [UInt64]
+  /// How many entries' prefix hashes have each top byte (see ``bucket(_:)``).
+  private var prefixCounts: [UInt8]
   private var head = 0
   private var filled = 0
   private var ring: ByteRing
@@ -29,22 +33,32 @@ struct TruncationWindow {
     starts = Array(repeating: 0, count: capacity)
     sizes = Array(repeating: 0, count: capacity)
     positions = Array(repeating: 0, count: capacity)
+    precondition(capacity <= Int(UInt8.max), "prefixCounts holds up to 255 entries per byte")
+    prefixCounts = Array(repeating: 0, count: 256)
     ring = ByteRing(limit: byteLimit)
   }
 
   mutating func removeAll() {
+    if filled > 0 { prefixCounts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
     head = 0
     filled = 0
   }
 
+  /// The slot of `prefix` in ``prefixCounts``: its top byte (FNV-1a's low
+  /// bits depend only on the low bits of the scalars; its top bits on all).
+  @inline(__always)
+  private static func bucket(_ prefix: UInt64) -> Int { Int(truncatingIfNeeded: prefix >> 56) }
+
   mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint, position: UInt64) {
     guard utf8.count <= byteLimit else { return }
     if filled == capacity {
+      prefixCounts[Self.bucket(prefixes[head])] -= 1
       head = (head + 1) % capacity
       filled -= 1
     }
     let index = (head + filled) % capacity
     prefixes[index] = fingerprint.prefix
+    prefixCounts[Self.bucket(fingerprint.prefix)] += 1
     lengths[index] = fingerprint.length
     sizes[index] = utf8.count
     positions[index] = position
@@ -60,15 +74,17 @@ struct TruncationWindow {
   /// The position of the most recent paragraph that the paragraph `utf8`
   /// (fingerprinted as `fingerprint`) is a strict prefix of, if any.
   ///
-  /// O(capacity) comparisons of prefix hashes and lengths; only an entry that
-  /// passes both is compared scalar by scalar (no allocation unless its bytes
-  /// wrap around the ring). This runs for every candidate paragraph that is
-  /// not an exact duplicate, so it avoids the `%` of ring arithmetic in the loop.
+  /// O(1) when no entry's prefix hash has the same top byte (most
+  /// paragraphs); else O(capacity) comparisons of prefix hashes and lengths,
+  /// and only an entry that passes both is compared scalar by scalar (no
+  /// allocation unless its bytes wrap around the ring). This runs for every
+  /// candidate paragraph that is not an exact duplicate, so it avoids the `%`
+  /// of ring arithmetic in the loop.
   func paragraph(extending utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint) -> UInt64? {
     guard fingerprint.length >= Fingerprinter.prefixLength, filled > 0 else { return nil }
-    // Most paragraphs share their opening with no recent one: one tight scan
-    // of the prefix hashes settles them before the ring walk below.
-    guard prefixes.contains(fingerprint.prefix) else { return nil }
+    // Most paragraphs share their opening with no recent one: one load
+    // settles them before the ring walk below.
+    guard prefixCounts[Self.bucket(fingerprint.prefix)] != 0 else { return nil }
     var index = head + filled - 1
     if index >= capacity { index -= capacity }
     for _ in 0..<filled {
