@@ -6,8 +6,8 @@
 /// ``ByteRing`` of at most `byteLimit` bytes (256 KiB, allocated as it
 /// fills); the oldest go first. Each entry
 /// keeps the hash of its first normalized scalars and its normalized length,
-/// and a 256-entry count of the prefix hashes' top bytes answers most checks
-/// with one load; the rest are a scan of two small arrays, and only an entry
+/// and a 4096-entry count of the prefix hashes' top 12 bits answers most
+/// checks with one load (a false hit for one paragraph in 64 at most); the rest are a scan of two small arrays, and only an entry
 /// with the same prefix hash is normalized and compared byte for byte. A
 /// truncated copy whose whole paragraph is further back than that is not
 /// recognized.
@@ -19,7 +19,7 @@ struct TruncationWindow {
   private var starts: [Int]  // absolute offsets in the ring
   private var sizes: [Int]
   private var positions: [UInt64]
-  /// How many entries' prefix hashes have each top byte (see ``bucket(_:)``).
+  /// How many entries' prefix hashes have each top 12 bits (see ``bucket(_:)``).
   private var prefixCounts: [UInt8]
   private var head = 0
   private var filled = 0
@@ -33,8 +33,8 @@ struct TruncationWindow {
     starts = Array(repeating: 0, count: capacity)
     sizes = Array(repeating: 0, count: capacity)
     positions = Array(repeating: 0, count: capacity)
-    precondition(capacity <= Int(UInt8.max), "prefixCounts holds up to 255 entries per byte")
-    prefixCounts = Array(repeating: 0, count: 256)
+    precondition(capacity <= Int(UInt8.max), "prefixCounts holds up to 255 entries per slot")
+    prefixCounts = Array(repeating: 0, count: 1 << 12)
     ring = ByteRing(limit: byteLimit)
   }
 
@@ -44,10 +44,10 @@ struct TruncationWindow {
     filled = 0
   }
 
-  /// The slot of `prefix` in ``prefixCounts``: its top byte (FNV-1a's low
+  /// The slot of `prefix` in ``prefixCounts``: its top 12 bits (FNV-1a's low
   /// bits depend only on the low bits of the scalars; its top bits on all).
   @inline(__always)
-  private static func bucket(_ prefix: UInt64) -> Int { Int(truncatingIfNeeded: prefix >> 56) }
+  private static func bucket(_ prefix: UInt64) -> Int { Int(truncatingIfNeeded: prefix >> 52) }
 
   mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, fingerprint: ParagraphFingerprint, position: UInt64) {
     guard utf8.count <= byteLimit else { return }
@@ -74,7 +74,7 @@ struct TruncationWindow {
   /// The position of the most recent paragraph that the paragraph `utf8`
   /// (fingerprinted as `fingerprint`) is a strict prefix of, if any.
   ///
-  /// O(1) when no entry's prefix hash has the same top byte (most
+  /// O(1) when no entry's prefix hash has the same top 12 bits (most
   /// paragraphs); else O(capacity) comparisons of prefix hashes and lengths,
   /// and only an entry that passes both is compared scalar by scalar (no
   /// allocation unless its bytes wrap around the ring). This runs for every
