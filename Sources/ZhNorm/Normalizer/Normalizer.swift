@@ -54,7 +54,8 @@ public struct Normalizer: Sendable {
         // Text the repair step changes is cleaned again when the unicode step runs.
         let cleaner = configuration.steps.contains(.unicode) ? UnicodeCleaner(options: configuration.unicode) : nil
         let dedup = configuration.steps.contains(.dedup) ? configuration.dedup : nil
-        stages.append(RepairStage(options: configuration.repair, cleaner: cleaner, dedup: dedup))
+        stages.append(
+          RepairStage(options: configuration.repair, cleaner: cleaner, dedup: dedup, reportsCopies: configuration.recordsChanges))
       case .convert: stages.append(ConvertStage(options: configuration.convert))
       case .dedup:
         stages.append(DedupStage(options: configuration.dedup, keepsPositions: configuration.recordsChanges))

@@ -13,9 +13,9 @@
 /// ``ParagraphFingerprint``, same ``DedupOptions`` rules, a
 /// ``TruncationWindow`` of the same size), over the paragraphs as repair
 /// writes them. Bounded: an ``ExactIndex`` of at most a quarter of
-/// `--dedup-memory` (16 bytes a paragraph, the dedup step's own index has
-/// half; past that it forgets, and a copy it missed is left to dedup as
-/// before) and the truncation window's 256 KiB. The fingerprint it computes
+/// `--dedup-memory` (9–18 bytes a paragraph, twice that when a report wants
+/// positions; the dedup step's own index has half; past that it forgets, and
+/// a copy it missed is left to dedup as before) and the truncation window's 256 KiB. The fingerprint it computes
 /// travels with the block (``Block/dedupFingerprint``), so the dedup step
 /// does not hash the paragraph again.
 struct EarlyDuplicates {
@@ -26,9 +26,13 @@ struct EarlyDuplicates {
   /// Words read by ``warm(_:)``, kept only so that the reads happen.
   private var warmed: UInt64 = 0
 
-  init(options: DedupOptions) {
+  /// Creates the check. `keepsPositions` keeps the line of each paragraph
+  /// it indexes, for ``match(_:held:)`` to return (a second table the size of
+  /// the first, and a second cache miss per copy found); without it, an
+  /// exact copy is said to be of line 0.
+  init(options: DedupOptions, keepsPositions: Bool = true) {
     self.options = options
-    exact = ExactIndex(keepsPositions: true, byteLimit: max(options.memoryLimit / 4, 1 << 16))
+    exact = ExactIndex(keepsPositions: keepsPositions, byteLimit: max(options.memoryLimit / 4, 1 << 16))
   }
 
   /// How dedup would remove `block`: as an exact or a truncated copy of the

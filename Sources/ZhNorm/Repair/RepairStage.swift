@@ -73,10 +73,13 @@ struct RepairStage: PipelineStage {
   private var early: EarlyDuplicates?
   private var running = RunningLines()
 
-  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil) {
+  /// Creates the stage. With `dedup` (the dedup step's options, when it
+  /// runs), copies are removed on arrival; `reportsCopies` keeps where each
+  /// kept copy was, for the report's "duplicate of line N".
+  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil, reportsCopies: Bool = true) {
     self.options = options
     self.cleaner = cleaner
-    early = dedup.map { EarlyDuplicates(options: $0) }
+    early = dedup.map { EarlyDuplicates(options: $0, keepsPositions: reportsCopies) }
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
