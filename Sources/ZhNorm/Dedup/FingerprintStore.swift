@@ -121,12 +121,25 @@ final class FingerprintStore {
     return nil
   }
 
-  /// Stores `entries` (fingerprint, line) in one transaction.
+  /// Stores `entries` (fingerprint, line) in one transaction, in key order;
+  /// of two entries with the same fingerprint, the first is kept.
+  ///
+  /// Why sorted: fingerprints are random, so in arrival order each insert
+  /// lands on another leaf of the table's B-tree, which SQLite's small page
+  /// cache has usually dropped (a read per insert); in key order, the inserts
+  /// that share a leaf come together. O(n log n) for the sort.
   func store(_ entries: [(UInt64, Int)]) throws {
     guard !entries.isEmpty else { return }
+    // SQLite orders INTEGER keys as signed; ties keep their arrival order.
+    let ordered = entries.indices.sorted { a, b in
+      let keyA = Int64(bitPattern: entries[a].0)
+      let keyB = Int64(bitPattern: entries[b].0)
+      return keyA != keyB ? keyA < keyB : a < b
+    }
     try execute("BEGIN IMMEDIATE")
     do {
-      for (hash, line) in entries {
+      for index in ordered {
+        let (hash, line) = entries[index]
         sqlite3_reset(insert)
         sqlite3_bind_int64(insert, 1, Int64(bitPattern: hash))
         sqlite3_bind_int64(insert, 2, Int64(line))
