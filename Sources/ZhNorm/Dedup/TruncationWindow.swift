@@ -4,13 +4,13 @@
 ///
 /// Bounded: at most `capacity` paragraphs (64) whose raw text is kept in a
 /// ``ByteRing`` of at most `byteLimit` bytes (256 KiB, allocated as it
-/// fills); the oldest go first. Each entry
-/// keeps the hash of its first normalized scalars and its normalized length,
-/// and a 4096-entry count of the prefix hashes' top 12 bits answers most
-/// checks with one load (a false hit for one paragraph in 64 at most); the rest are a scan of two small arrays, and only an entry
-/// with the same prefix hash is normalized and compared byte for byte. A
-/// truncated copy whose whole paragraph is further back than that is not
-/// recognized.
+/// fills); the oldest go first. Each entry keeps the hash of its first
+/// normalized scalars and its normalized length. A 4096-entry count of the
+/// prefix hashes' top 12 bits answers most checks with one load (with 64
+/// entries, at most one paragraph in 64 gets past it by chance); the rest
+/// are a scan of two small arrays, and only an entry with the same prefix
+/// hash is normalized and compared byte for byte. A truncated copy whose
+/// whole paragraph is further back than that is not recognized.
 struct TruncationWindow {
   let capacity: Int
   let byteLimit: Int

@@ -15,9 +15,10 @@
 /// writes them. Bounded: an ``ExactIndex`` of at most a quarter of
 /// `--dedup-memory` (9–18 bytes a paragraph, twice that when a report wants
 /// positions; the dedup step's own index has half; past that it forgets, and
-/// a copy it missed is left to dedup as before) and the truncation window's 256 KiB. The fingerprint it computes
-/// travels with the block (``Block/dedupFingerprint``), so the dedup step
-/// does not hash the paragraph again.
+/// a copy it missed is left to dedup as before) and the truncation window's
+/// 256 KiB. The fingerprint it computes travels with the block
+/// (``Block/dedupFingerprint``), so the dedup step does not hash the
+/// paragraph again.
 struct EarlyDuplicates {
   let options: DedupOptions
   private var fingerprinter = Fingerprinter()
