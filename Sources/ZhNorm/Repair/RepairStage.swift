@@ -175,9 +175,19 @@ struct RepairStage: PipelineStage {
         return
       }
       if summary.mayHaveInlineMarker {
+        let pageBreakBefore = pageBreak
         switch stripInlineMarkers(&block, into: &output) {
         case .removedLine: return
-        case .stripped: summary = summarize(block)
+        case .stripped:
+          // Without its marker, the line may be a copy dedup removes (a
+          // paragraph repeated after a page break, marker and all). A second
+          // run never sees it, so it goes now, leaving no trace: not even the
+          // page break its marker announced.
+          if early != nil && removeEarlyDuplicate(&block, into: &output) {
+            pageBreak = pageBreakBefore
+            return
+          }
+          summary = summarize(block)
         case .unchanged: break
         }
       }
