@@ -7,8 +7,10 @@ import Testing
 struct FuzzRegressionTests {
   static let directory = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/Inputs")
 
+  /// The saved inputs that must be idempotent (`known-…` inputs pin a known issue instead).
   static var inputs: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { !$0.hasPrefix("known-") }.sorted()
   }
 
   /// fuzz-pipeline-9bafbb4d: Traditional seed 004 spliced with Simplified text and
@@ -96,6 +98,29 @@ struct FuzzRegressionTests {
     let once = normalizer.normalize(bytes)
     #expect(String(decoding: normalizer.normalize(once), as: UTF8.self) == String(decoding: once, as: UTF8.self))
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
+  }
+
+  /// known-fuzz-pipeline-4067d31c (session 6, FuzzPipeline without the
+  /// tolerance; minimized from 298 to 266 bytes): the known class the fuzz
+  /// targets tolerate (`ZHNORM_FUZZ_KNOWN=join-on-second-run`). The first run
+  /// joins three short lines ending in commas into one line 62 columns wide;
+  /// the two lines after it happen to be 62 columns wide too. On the second
+  /// run those are three consecutive lines of the same width — what hard-wrapped
+  /// text looks like — so the last two are joined. The third run changes
+  /// nothing. Not fixed: the wrap profile learns from input lines, and on the
+  /// second run a joined paragraph is an input line.
+  @Test("Known issue: a join on the second run, where the first run's joins made lines of one width")
+  func knownJoinOnSecondRun() throws {
+    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("known-fuzz-pipeline-4067d31c.bin")))
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(bytes)
+    let twice = normalizer.normalize(once)
+    withKnownIssue("the second run takes the first run's joined lines for hard wrap") {
+      #expect(String(decoding: twice, as: UTF8.self) == String(decoding: once, as: UTF8.self))
+    }
+    // Fewer lines, and settled: what the fuzz targets' tolerance admits.
+    #expect(twice.filter { $0 == 0x0A }.count < once.filter { $0 == 0x0A }.count)
+    #expect(normalizer.normalize(twice) == twice)
   }
 
   /// fuzz-dedup-546fb6a0 (FuzzDedup: the dedup step alone, first byte the
