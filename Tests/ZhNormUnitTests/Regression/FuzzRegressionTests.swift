@@ -109,13 +109,24 @@ struct FuzzRegressionTests {
   /// text looks like — so the last two are joined. The third run changes
   /// nothing. Not fixed: the wrap profile learns from input lines, and on the
   /// second run a joined paragraph is an input line.
-  @Test("Known issue: a join on the second run, where the first run's joins made lines of one width")
-  func knownJoinOnSecondRun() throws {
-    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent("known-fuzz-pipeline-4067d31c.bin")))
+  ///
+  /// known-fuzz-pipeline-be6e9138 (session 6, the same run; minimized from
+  /// 14 086 to 1 020 bytes): seed 002's paragraph cut by a page break,
+  /// repeated, with its first half too short to be compared (9 characters).
+  /// The first run joins the halves of the repeat, and only the joined
+  /// paragraph is a copy: dedup removes it after the repair step has written
+  /// the line before it. On the second run that line stands directly before
+  /// the next paragraph and is joined to it. Not fixed: the repair step would
+  /// have to hold the line before a join until the joined paragraph is known
+  /// not to be a copy.
+  @Test("Known issue: a join on the second run, once the first run's joins or removals changed a line's neighbours",
+    arguments: ["known-fuzz-pipeline-4067d31c.bin", "known-fuzz-pipeline-be6e9138.bin"])
+  func knownJoinOnSecondRun(name: String) throws {
+    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
     let normalizer = Normalizer()
     let once = normalizer.normalize(bytes)
     let twice = normalizer.normalize(once)
-    withKnownIssue("the second run takes the first run's joined lines for hard wrap") {
+    withKnownIssue("the second run joins what the first run left apart") {
       #expect(String(decoding: twice, as: UTF8.self) == String(decoding: once, as: UTF8.self))
     }
     // Fewer lines, and settled: what the fuzz targets' tolerance admits.
