@@ -73,12 +73,12 @@ struct EarlyDuplicates {
 
   /// Fingerprints the blocks of a batch that ``match(_:held:)`` will look
   /// up, then starts loading the index buckets those lookups read (see
-  /// ``ExactIndex/warm(_:)``), so that their cache misses overlap instead of
-  /// coming one per block. A block whose text changes before its turn
-  /// forgets the fingerprint and is hashed again then. O(n) in the batch's
-  /// bytes, the hashing that ``match(_:held:)`` would otherwise do.
+  /// ``ExactIndex/warmBuckets(of:options:)``), so that their cache misses
+  /// overlap instead of coming one per block. A block whose text changes
+  /// before its turn forgets the fingerprint and is hashed again then. O(n)
+  /// in the batch's bytes, the hashing that ``match(_:held:)`` would
+  /// otherwise do.
   mutating func warm(_ blocks: inout [Block]) {
-    var word = warmed
     blocks.withUnsafeMutableBufferPointer { blocks in
       for index in blocks.indices {
         guard blocks[index].utf8Count >= options.minimumLength, !blocks[index].isPartialLine,
@@ -86,14 +86,8 @@ struct EarlyDuplicates {
         else { continue }
         _ = fingerprint(of: &blocks[index])
       }
-      // A loop of its own: a load waits to retire until its miss is served,
-      // so with the hashing in between, only one or two would be in flight.
-      for index in blocks.indices {
-        guard let fingerprint = blocks[index].dedupFingerprint, options.mayRemove(fingerprint) else { continue }
-        word ^= exact.warm(fingerprint.exact)
-      }
+      warmed ^= exact.warmBuckets(of: UnsafeBufferPointer(blocks), options: options)
     }
-    warmed = word
   }
 
   /// Remembers a paragraph written out (what dedup will index if it keeps it).

@@ -175,18 +175,16 @@ struct RepairStage: PipelineStage {
         return
       }
       if summary.mayHaveInlineMarker {
-        let pageBreakBefore = pageBreak
         switch stripInlineMarkers(&block, into: &output) {
         case .removedLine: return
-        case .stripped:
+        case .stripped(let leading):
           // Without its marker, the line may be a copy dedup removes (a
           // paragraph repeated after a page break, marker and all). A second
           // run never sees it, so it goes now, leaving no trace: not even the
           // page break its marker announced.
-          if early != nil && removeEarlyDuplicate(&block, into: &output) {
-            pageBreak = pageBreakBefore
-            return
-          }
+          if early != nil && removeEarlyDuplicate(&block, into: &output) { return }
+          // A marker at the start says the text continues from an earlier page.
+          if leading && pending != nil { pageBreak = true }
           summary = summarize(block)
         case .unchanged: break
         }
@@ -378,7 +376,10 @@ struct RepairStage: PipelineStage {
     return true
   }
 
-  enum MarkerResult { case unchanged, stripped, removedLine }
+  /// What ``stripInlineMarkers(_:into:)`` did. `leading`: a marker was
+  /// removed from the start of the line (the text continues from a page
+  /// before); the caller notes that page break once the line is known to stay.
+  enum MarkerResult { case unchanged, stripped(leading: Bool), removedLine }
 
   /// Removes continuation markers at the start (`（上接第一版）要坚持…`) or end of
   /// a line, repeatedly. The line is removed when what is left is itself
@@ -386,6 +387,7 @@ struct RepairStage: PipelineStage {
   private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> MarkerResult {
     var scalars = block.withUTF8(TextFacts.scalars)
     var removed: [String] = []
+    var strippedLeading = false
     var changed = true
     while changed {
       changed = false
@@ -393,7 +395,7 @@ struct RepairStage: PipelineStage {
         removed.append(string(scalars[..<length]))
         scalars.removeFirst(length)
         while let first = scalars.first, first == 0x20 || first == 0x3000 { scalars.removeFirst() }
-        if pending != nil { pageBreak = true }
+        strippedLeading = true
         changed = true
       }
       if let start = PageFurniture.trailingMarker(scalars) {
@@ -413,10 +415,10 @@ struct RepairStage: PipelineStage {
       if !block.isBlank {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text, detail: "removed a furniture line")
       }
-      self.removed()
+      self.removed()  // notes the page break too, when a paragraph is held
       return .removedLine
     }
-    return .stripped
+    return .stripped(leading: strippedLeading)
   }
 
   private func string(_ scalars: ArraySlice<UInt32>) -> String {
