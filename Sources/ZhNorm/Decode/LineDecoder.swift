@@ -14,7 +14,7 @@
 /// multi-byte sequence cut by the end of a chunk, waits for the next chunk.
 ///
 /// One pass over the bytes both validates UTF-8 and finds line breaks (they
-/// are both decided at each sequence's lead byte), eight ASCII bytes at a time
+/// are both decided at each sequence's lead byte), sixteen bytes at a time
 /// where it can. Bytes are copied once, into a ``DecodedChunk`` that the
 /// blocks of its lines then share.
 ///
@@ -96,6 +96,33 @@ struct LineDecoder {
     return ((word &- ones &* 0x0E) | word) & highs != 0
   }
 
+  /// How many of the sixteen bytes at `bytes` (which start at a scalar
+  /// boundary) are ASCII above 0x0D and whole, well-formed three-byte
+  /// sequences with lead bytes E3–EC, EE or EF — bytes that hold no line
+  /// break and need no validation beyond their shape — or `nil` if some byte
+  /// needs the byte-by-byte path. A sequence cut by the vector's end is left
+  /// for the next step (the answer is then 14 or 15).
+  ///
+  /// Chinese text is almost all such sequences; checking them sixteen bytes
+  /// at a time (lead bytes give the positions where continuation bytes must
+  /// be, and must be the only ones) took the scan from a sixth of the
+  /// `unicode` step's time to a few percent.
+  @inline(__always)
+  static func plainPrefix(_ bytes: UnsafeRawPointer) -> Int? {
+    #if arch(x86_64)
+    let v = ByteVector(bytes)
+    let ascii = v.within(0x0E, 0x7F)
+    let continuation = v.within(0x80, 0xBF)
+    let lead = v.within(0xE3, 0xEC) | v.within(0xEE, 0xEF)
+    guard (ascii | continuation | lead).mask == 0xFFFF else { return nil }
+    let leads = lead.mask
+    guard continuation.mask == ((leads << 1) | (leads << 2)) & 0xFFFF else { return nil }
+    return leads & 0x8000 != 0 ? 15 : leads & 0x4000 != 0 ? 14 : 16
+    #else
+    return nil
+    #endif
+  }
+
   private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
     var found: [FoundLine] = []
     swap(&found, &foundScratch)
@@ -112,6 +139,10 @@ struct LineDecoder {
     let raw = UnsafeRawPointer(base)
     scanning: while i < count {
       let limit = start + maximumLineBytes
+      if i &+ 16 <= count && i &+ 16 <= limit, let plain = Self.plainPrefix(raw + i) {
+        i &+= plain
+        continue
+      }
       if i &+ 8 <= count && i &+ 8 <= limit {
         if !Self.needsAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
           i &+= 8

@@ -1,7 +1,3 @@
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
-
 // The fast check: whether a line needs the cleaner at all.
 //
 // This is the hot path: most lines of real Chinese text need nothing. It runs
@@ -36,14 +32,16 @@ extension UnicodeCleaner {
     while i < count {
       // Sixteen bytes at a time while they are plain (see `PlainBytes`); a
       // vector that holds anything else is checked character by character.
-      if i &+ 16 <= count, let plain = PlainBytes(bytes + i, needsMarks: !sawASCIIMark) {
+      if i &+ 18 <= count,
+        let plain = PlainBytes(bytes + i, needsMarks: !sawASCIIMark, fullwidthMarksArePlain: !ascii)
+      {
         sawASCIIMark = sawASCIIMark || plain.hasASCIIMark
         sawNonASCII = sawNonASCII || plain.hasNonASCII
         // With CJK punctuation, a line with both may need rule 5: the answer
         // is known, whatever the rest of the line holds.
         if cjk && sawASCIIMark && sawNonASCII { return true }
         i &+= 16
-        // The vector may end inside a Han character: finish it.
+        // The vector may end inside a character (already judged): finish it.
         while i < count && bytes[i] & 0xC0 == 0x80 { i &+= 1 }
         continue
       }
@@ -164,16 +162,23 @@ extension UnicodeCleaner {
 
 /// What the fast check learns from sixteen bytes at once, if they are all
 /// plain: printable ASCII (the marks `, : ; ! ? ( )` included), TAB,
-/// continuation bytes, and lead bytes E4–E9 (U+4000–U+9FFF, which no rule
-/// changes) — characters the byte-by-byte check passes without looking
-/// further. (Letting the lead bytes of CJK punctuation through too, each
-/// checked on its own, was measured slower on the real corpora.)
+/// continuation bytes, lead bytes E4–E9 (U+4000–U+9FFF, which no rule
+/// changes), and the lead bytes of the commonest punctuation of Chinese
+/// text where the bytes after them show a character no rule changes:
+/// E3 (CJK punctuation, kana, Ext A: all but U+302A–302F and the combining
+/// kana voicing marks), E2 80 90–A7 (dashes, curly quotes, `•`, `…`) and,
+/// unless marks become ASCII, EF BC (fullwidth punctuation, not digits or
+/// capital letters). Everything else goes to the byte-by-byte check.
 ///
-/// On x86-64 this is SSE2 (always present there), about twenty instructions
-/// for sixteen bytes. Swift's own `SIMD16<UInt8>` comparisons were measured
-/// to compile to a loop per lane on this toolchain, slower than the
-/// byte-by-byte check, hence the intrinsics. Elsewhere the check is skipped
-/// (`init` returns `nil`) and every byte takes the byte-by-byte path.
+/// Deciding the punctuation here keeps the vector path going through a
+/// sentence: Chinese text has a mark every fifteen characters or so, and
+/// each one used to send the next sixteen bytes to the byte-by-byte check.
+/// The lead byte's followers are read with two more overlapping loads, so
+/// eighteen bytes must be readable.
+///
+/// About thirty SSE2 instructions for sixteen bytes (see ``ByteVector``);
+/// elsewhere than x86-64 `init` returns `nil` and every byte takes the
+/// byte-by-byte path.
 struct PlainBytes {
   /// Whether one of the ASCII marks `, : ; ! ? ( )` is among the bytes
   /// (looked for only when asked).
@@ -181,31 +186,33 @@ struct PlainBytes {
   /// Whether a non-ASCII byte is among them.
   let hasNonASCII: Bool
 
-  /// Examines the sixteen bytes at `bytes`; `nil` if one is not plain.
-  /// Pass `needsMarks: false` to skip looking for ASCII marks.
+  /// Examines the sixteen bytes at `bytes` (with two more readable after
+  /// them); `nil` if one is not plain. Pass `needsMarks: false` to skip
+  /// looking for ASCII marks, and `fullwidthMarksArePlain: false` when the
+  /// fullwidth marks are to become ASCII.
   @inline(__always)
-  init?(_ bytes: UnsafePointer<UInt8>, needsMarks: Bool) {
+  init?(_ bytes: UnsafePointer<UInt8>, needsMarks: Bool, fullwidthMarksArePlain: Bool) {
     #if arch(x86_64)
-    let v = _mm_loadu_si128(UnsafeRawPointer(bytes).assumingMemoryBound(to: __m128i.self))
-    // Unsigned lo <= x <= hi, with SSE2's signed compare: x + (0x80 - lo)
-    // (wrapping) is below (hi - lo + 1) - 0x80 as a signed byte.
-    @inline(__always) func within(_ lo: Int, _ hi: Int) -> __m128i {
-      let shifted = _mm_add_epi8(v, _mm_set1_epi8(CChar(truncatingIfNeeded: 0x80 - lo)))
-      return _mm_cmplt_epi8(shifted, _mm_set1_epi8(CChar(truncatingIfNeeded: hi - lo + 1 - 0x80)))
+    let v = ByteVector(bytes)
+    var plain = v.within(0x20, 0x7E) | v.equal(0x09) | v.within(0x80, 0xBF) | v.within(0xE4, 0xE9)
+    if plain.mask != 0xFFFF {
+      let next = ByteVector(bytes + 1)
+      let third = ByteVector(bytes + 2)
+      let cjkPunctuation = v.equal(0xE3)
+        .removing(next.equal(0x82) | (next.equal(0x80) & third.within(0xAA, 0xAF)))
+      let generalPunctuation = v.equal(0xE2) & next.equal(0x80) & third.within(0x90, 0xA7)
+      plain = plain | cjkPunctuation | generalPunctuation
+      if fullwidthMarksArePlain {
+        let fullwidth = (v.equal(0xEF) & next.equal(0xBC))
+          .removing(third.within(0x90, 0x99) | third.within(0xA1, 0xBA))
+        plain = plain | fullwidth
+      }
+      guard plain.mask == 0xFFFF else { return nil }
     }
-    @inline(__always) func equal(_ byte: Int) -> __m128i {
-      _mm_cmpeq_epi8(v, _mm_set1_epi8(CChar(truncatingIfNeeded: byte)))
-    }
-    let plain = _mm_or_si128(
-      _mm_or_si128(within(0x20, 0x7E), equal(0x09)),
-      _mm_or_si128(within(0x80, 0xBF), within(0xE4, 0xE9)))
-    guard _mm_movemask_epi8(plain) == 0xFFFF else { return nil }
-    hasNonASCII = _mm_movemask_epi8(v) != 0
+    hasNonASCII = v.mask != 0
     if needsMarks {
-      let marks = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(equal(0x2C), equal(0x3A)), _mm_or_si128(equal(0x3B), equal(0x21))),
-        _mm_or_si128(equal(0x3F), within(0x28, 0x29)))
-      hasASCIIMark = _mm_movemask_epi8(marks) != 0
+      let marks = v.equal(0x2C) | v.equal(0x3A) | v.equal(0x3B) | v.equal(0x21) | v.equal(0x3F) | v.within(0x28, 0x29)
+      hasASCIIMark = marks.mask != 0
     } else {
       hasASCIIMark = false
     }

@@ -145,15 +145,16 @@ struct UnicodeFastCheckTests {
 
   @Test("Every BMP scalar, at either end of a sixteen-byte vector, is caught by the fast check when a rule changes it")
   func everyScalarIsCaught() {
-    for style in [PunctuationStyle.cjk, .ascii] {
+    for style in PunctuationStyle.allCases {
       let cleaner = UnicodeCleaner(options: UnicodeCleanupOptions(punctuation: style))
       var missed: [UInt32] = []
       for v in UInt32(0x01)..<0x10000 where !(0xD800...0xDFFF).contains(v) && !(0x4E00...0x9FFF).contains(v) {
         guard v != 0x0A && v != 0x0D && v != 0x0B && v != 0x0C && v != 0x85 && v != 0x2028 && v != 0x2029 else { continue }
         let scalar = String(Unicode.Scalar(v)!)
-        // Offsets 0 and 15 of the first vector, with Han around (and an
-        // ASCII letter to put the scalar at the vector's last byte).
-        for line in ["\(scalar)中文中文中文中文中文", "中文中文中文abc\(scalar)中文中文中文中文"] {
+        // At offsets 0, 13, 14 and 15 of the first vector (the last two
+        // need the bytes after the vector), with Han after it.
+        for offset in [0, 13, 14, 15] {
+          let line = String(repeating: "a", count: offset) + scalar + "中文中文中文中文中文"
           if !needsWork(line, cleaner) && slowPathChanges(line, cleaner) { missed.append(v) }
         }
       }
@@ -163,24 +164,78 @@ struct UnicodeFastCheckTests {
 
   @Test("The sixteen-byte check agrees with a byte-by-byte definition")
   func plainBytesVectors() {
-    func plain(_ b: UInt8) -> Bool { (0x20...0x7E).contains(b) || b == 0x09 || (0x80...0xBF).contains(b) || (0xE4...0xE9).contains(b) }
+    func plain(_ b: [UInt8], _ j: Int, fullwidth: Bool) -> Bool {
+      let (b0, b1, b2) = (b[j], b[j + 1], b[j + 2])
+      if (0x20...0x7E).contains(b0) || b0 == 0x09 || (0x80...0xBF).contains(b0) || (0xE4...0xE9).contains(b0) { return true }
+      if b0 == 0xE3 { return b1 != 0x82 && !(b1 == 0x80 && (0xAA...0xAF).contains(b2)) }
+      if b0 == 0xE2 { return b1 == 0x80 && (0x90...0xA7).contains(b2) }
+      if b0 == 0xEF && fullwidth { return b1 == 0xBC && !(0x90...0x99).contains(b2) && !(0xA1...0xBA).contains(b2) }
+      return false
+    }
     func mark(_ b: UInt8) -> Bool { [0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29].contains(b) }
     var generator = SeededGenerator(seed: 16)
+    let common: [UInt8] = [0x41, 0x2C, 0x20, 0xE4, 0xB8, 0xAD, 0x09, 0x7E, 0xE3, 0x80, 0x82, 0xE2, 0x9C, 0xEF, 0xBC, 0x8C, 0x91, 0xAA]
     for round in 0..<50_000 {
-      let bytes: [UInt8] = (0..<16).map { _ in
-        round % 4 == 0 ? UInt8.random(in: 0...0xFF, using: &generator) : [0x41, 0x2C, 0x20, 0xE4, 0xB8, 0xAD, 0x09, 0x7E].randomElement(using: &generator)!
+      // Eighteen bytes: the vector and the two the check may look at after it.
+      let bytes: [UInt8] = (0..<18).map { _ in
+        round % 4 == 0 ? UInt8.random(in: 0...0xFF, using: &generator) : common.randomElement(using: &generator)!
       }
-      let result = bytes.withUnsafeBufferPointer { PlainBytes($0.baseAddress!, needsMarks: true) }
+      let fullwidth = round % 3 != 0
+      let result = bytes.withUnsafeBufferPointer { PlainBytes($0.baseAddress!, needsMarks: true, fullwidthMarksArePlain: fullwidth) }
       #if arch(x86_64)
-      #expect((result != nil) == bytes.allSatisfy(plain), "\(bytes)")
+      #expect((result != nil) == (0..<16).allSatisfy { plain(bytes, $0, fullwidth: fullwidth) }, "\(bytes)")
       if let result {
-        #expect(result.hasASCIIMark == bytes.contains(where: mark))
-        #expect(result.hasNonASCII == bytes.contains { $0 >= 0x80 })
+        #expect(result.hasASCIIMark == bytes[..<16].contains(where: mark))
+        #expect(result.hasNonASCII == bytes[..<16].contains { $0 >= 0x80 })
       }
       #else
       #expect(result == nil)
       #endif
     }
+  }
+
+  @Test("The decoder's sixteen-byte step agrees with a byte-by-byte definition")
+  func decoderPlainPrefix() {
+    /// The reference: the length of the longest run from the start of ASCII
+    /// above 0x0D and whole three-byte sequences with the lead bytes the
+    /// step takes, within the sixteen bytes.
+    func reference(_ b: [UInt8]) -> Int? {
+      var j = 0
+      while j < 16 {
+        let lead = b[j]
+        if (0x0E...0x7F).contains(lead) { j += 1; continue }
+        guard (0xE3...0xEC).contains(lead) || lead == 0xEE || lead == 0xEF else { return nil }
+        if j + 1 < 16 && b[j + 1] & 0xC0 != 0x80 { return nil }
+        if j + 2 < 16 && b[j + 2] & 0xC0 != 0x80 { return nil }
+        if j + 3 > 16 { return j }
+        j += 3
+      }
+      return 16
+    }
+    var generator = SeededGenerator(seed: 0xDEC0DE)
+    let common: [UInt8] = [0x41, 0x0A, 0x20, 0xE4, 0xB8, 0xAD, 0xE2, 0x80, 0xA8, 0xED, 0xEF, 0xBC, 0x0D, 0xC2]
+    var agreed = 0
+    for round in 0..<50_000 {
+      var bytes: [UInt8] = []
+      // Mostly whole characters, so that long valid vectors are common.
+      while bytes.count < 16 {
+        switch Int.random(in: 0..<8, using: &generator) {
+        case 0: bytes.append(round % 2 == 0 ? UInt8.random(in: 0...0xFF, using: &generator) : common.randomElement(using: &generator)!)
+        case 1, 2: bytes.append(UInt8.random(in: 0x0E...0x7F, using: &generator))
+        default: bytes += Array(String(Unicode.Scalar(UInt32.random(in: 0x3000...0xFFEF, using: &generator)) ?? "中").utf8)
+        }
+      }
+      let result = bytes.withUnsafeBytes { LineDecoder.plainPrefix($0.baseAddress!) }
+      #if arch(x86_64)
+      #expect(result == reference(bytes), "\(bytes.prefix(16).map { String($0, radix: 16) })")
+      if result != nil { agreed += 1 }
+      #else
+      #expect(result == nil)
+      #endif
+    }
+    #if arch(x86_64)
+    #expect(agreed > 5_000, "too few valid vectors to test anything: \(agreed)")
+    #endif
   }
 
   @Test("One workspace reused line after line gives what a fresh one gives")
