@@ -44,6 +44,8 @@ struct LineDecoder {
   /// `true` when the line being assembled continues a cut overlong line.
   private var continuingLine = false
   private var diagnostics: [Diagnostic] = []
+  /// What the vector step learned about the line being assembled so far.
+  private var profile = LineByteProfile.empty
   /// Scratch for ``scan(atEnd:into:statistics:)``, kept for its capacity.
   private var foundScratch: [FoundLine] = []
 
@@ -66,7 +68,7 @@ struct LineDecoder {
     // overlong line that ended right at a cut still gets its last, empty,
     // block, so that it is known to be complete.)
     if buffer.count > 0 || continuingLine {
-      emit([FoundLine(range: 0..<buffer.count, terminator: .none, isSegment: false)], upTo: buffer.count, into: &blocks, statistics: &statistics)
+      emit([FoundLine(range: 0..<buffer.count, terminator: .none, isSegment: false, profile: profile)], upTo: buffer.count, into: &blocks, statistics: &statistics)
     }
     let kept = diagnostics
     self = LineDecoder(maximumLineBytes: maximumLineBytes)
@@ -84,6 +86,7 @@ struct LineDecoder {
     var range: Range<Int>
     var terminator: LineTerminator
     var isSegment: Bool
+    var profile: LineByteProfile
   }
 
   /// Whether any byte of `word` has its high bit set or is below 0x0E (the
@@ -94,33 +97,6 @@ struct LineDecoder {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     return ((word &- ones &* 0x0E) | word) & highs != 0
-  }
-
-  /// How many of the sixteen bytes at `bytes` (which start at a scalar
-  /// boundary) are ASCII above 0x0D and whole, well-formed three-byte
-  /// sequences with lead bytes E3–EC, EE or EF — bytes that hold no line
-  /// break and need no validation beyond their shape — or `nil` if some byte
-  /// needs the byte-by-byte path. A sequence cut by the vector's end is left
-  /// for the next step (the answer is then 14 or 15).
-  ///
-  /// Chinese text is almost all such sequences; checking them sixteen bytes
-  /// at a time (lead bytes give the positions where continuation bytes must
-  /// be, and must be the only ones) took the scan from a sixth of the
-  /// `unicode` step's time to a few percent.
-  @inline(__always)
-  static func plainPrefix(_ bytes: UnsafeRawPointer) -> Int? {
-    #if arch(x86_64)
-    let v = ByteVector(bytes)
-    let ascii = v.within(0x0E, 0x7F)
-    let continuation = v.within(0x80, 0xBF)
-    let lead = v.within(0xE3, 0xEC) | v.within(0xEE, 0xEF)
-    guard (ascii | continuation | lead).mask == 0xFFFF else { return nil }
-    let leads = lead.mask
-    guard continuation.mask == ((leads << 1) | (leads << 2)) & 0xFFFF else { return nil }
-    return leads & 0x8000 != 0 ? 15 : leads & 0x4000 != 0 ? 14 : 16
-    #else
-    return nil
-    #endif
   }
 
   private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
@@ -134,15 +110,40 @@ struct LineDecoder {
     var start = lineStart
     var invalid = firstInvalid
     var lastBad = lastInvalid
+    // The continuation bytes the last vector step left for the next (a
+    // vector may end inside a character; the byte-by-byte path never does).
+    var carry: UInt32 = 0
     let base = buffer.base
     let count = buffer.count
     let raw = UnsafeRawPointer(base)
     scanning: while i < count {
       let limit = start + maximumLineBytes
-      if i &+ 16 <= count && i &+ 16 <= limit, let plain = Self.plainPrefix(raw + i) {
-        i &+= plain
-        continue
+      if i &+ DecodedVector.readLength <= count && i &+ 16 <= limit {
+        // Sixteen bytes at a time; the line feeds among them end lines.
+        let vector = DecodedVector(raw + i, carry: carry)
+        if vector.isWhole {
+          var lineFeeds = vector.lineFeeds
+          var lane = 0
+          while lineFeeds != 0 {
+            let lineFeed = lineFeeds.trailingZeroBitCount
+            profile.add(vector, lanes: DecodedVector.lanes(from: lane, to: lineFeed))
+            found.append(FoundLine(range: start..<(i &+ lineFeed), terminator: .lineFeed, isSegment: false, profile: profile))
+            profile = .empty
+            lane = lineFeed &+ 1
+            start = i &+ lane
+            lineFeeds &= lineFeeds &- 1
+          }
+          profile.add(vector, lanes: DecodedVector.lanes(from: lane, to: 16))
+          carry = vector.carry
+          i &+= 16
+          continue
+        }
       }
+      // The byte-by-byte path starts at a character boundary, and the line's
+      // profile is not known (the `unicode` step will read the line).
+      i &+= DecodedVector.characterStart(carry: carry)
+      carry = 0
+      profile = .unknown
       if i &+ 8 <= count && i &+ 8 <= limit {
         if !Self.needsAttention(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
           i &+= 8
@@ -168,7 +169,8 @@ struct LineDecoder {
         // An overlong line: cut it here, at a scalar boundary (or at a stray
         // continuation byte, which is ill-formed on its own anyway). A line
         // break right here ends the line instead, so no segment is empty.
-        found.append(FoundLine(range: start..<i, terminator: .none, isSegment: true))
+        found.append(FoundLine(range: start..<i, terminator: .none, isSegment: true, profile: profile))
+        profile = .empty
         start = i
         continue
       }
@@ -194,7 +196,8 @@ struct LineDecoder {
               break scanning  // the next chunk says whether LF follows
             }
           }
-          found.append(FoundLine(range: start..<i, terminator: terminator, isSegment: false))
+          found.append(FoundLine(range: start..<i, terminator: terminator, isSegment: false, profile: profile))
+          profile = .empty
           i &+= length
           start = i
           continue
@@ -236,13 +239,17 @@ struct LineDecoder {
         continue
       }
       if b0 == 0xC2 && b1 == 0x85 {
-        found.append(FoundLine(range: start..<i, terminator: .nextLine, isSegment: false))
+        found.append(FoundLine(range: start..<i, terminator: .nextLine, isSegment: false, profile: profile))
+        profile = .empty
         i &+= 2
         start = i
         continue
       }
       if b0 == 0xE2 && b1 == 0x80 && (base[i &+ 2] == 0xA8 || base[i &+ 2] == 0xA9) {
-        found.append(FoundLine(range: start..<i, terminator: base[i &+ 2] == 0xA8 ? .lineSeparator : .paragraphSeparator, isSegment: false))
+        found.append(FoundLine(
+          range: start..<i, terminator: base[i &+ 2] == 0xA8 ? .lineSeparator : .paragraphSeparator, isSegment: false,
+          profile: profile))
+        profile = .empty
         i &+= 3
         start = i
         continue
@@ -268,10 +275,13 @@ struct LineDecoder {
     let valid = firstInvalid.map { $0 >= end } ?? true
     for line in found {
       let text: BlockText = valid ? .slice(chunk, line.range) : .owned(decode(line.range, statistics: &statistics))
+      let profile = valid ? line.profile : .unknown
       if line.isSegment {
-        appendSegment(text, at: line.range.lowerBound, into: &blocks)
+        appendSegment(text, profile: profile, at: line.range.lowerBound, into: &blocks)
       } else {
-        appendLine(text, at: line.range.lowerBound, terminator: line.terminator, into: &blocks, statistics: &statistics)
+        appendLine(
+          text, profile: profile, at: line.range.lowerBound, terminator: line.terminator, into: &blocks,
+          statistics: &statistics)
       }
     }
     // The same capacity as the last chunk: input arrives in pushes of similar
@@ -294,11 +304,13 @@ struct LineDecoder {
     bufferOffset += end
   }
 
-  private mutating func appendSegment(_ text: BlockText, at start: Int, into blocks: inout [Block]) {
+  private mutating func appendSegment(
+    _ text: BlockText, profile: LineByteProfile, at start: Int, into blocks: inout [Block]
+  ) {
     blocks.append(Block(
       storage: text, terminator: .none, isPartialLine: true,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start))
+      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start, byteProfile: profile))
     if !continuingLine {
       blankRun = 0
       afterPageBreak = false
@@ -307,14 +319,14 @@ struct LineDecoder {
   }
 
   private mutating func appendLine(
-    _ text: BlockText, at start: Int, terminator: LineTerminator,
+    _ text: BlockText, profile: LineByteProfile, at start: Int, terminator: LineTerminator,
     into blocks: inout [Block], statistics: inout DocumentStatistics
   ) {
     let isBlank = text.withUTF8(Block.isBlank(utf8:))
     blocks.append(Block(
       storage: text, terminator: terminator, isPartialLine: false,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start))
+      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start, byteProfile: profile))
     statistics.linesIn += 1
     blankRun = isBlank && !continuingLine ? blankRun + 1 : 0
     afterPageBreak = terminator == .formFeed

@@ -13,8 +13,14 @@ public struct Block: Sendable {
   /// Where the text lives: a range of a decoded chunk shared by many blocks
   /// (no allocation per line), or a string of its own once a stage rewrote it.
   var storage: BlockText {
-    didSet { dedupFingerprint = nil }
+    didSet {
+      dedupFingerprint = nil
+      byteProfile = .unknown
+    }
   }
+  /// What the decoder learned about the text's bytes, if the text is still
+  /// the decoder's; any change of the text forgets it.
+  var byteProfile: LineByteProfile
   /// The `dedup` step's fingerprint of the text, when a stage computed it
   /// (the `repair` step does, for its early duplicate check): later stages
   /// reuse it instead of hashing the text again. Any change of the text
@@ -62,9 +68,10 @@ public struct Block: Sendable {
   /// Creates a block with its text in `storage`.
   init(
     storage: BlockText, terminator: LineTerminator, isPartialLine: Bool, blankLinesBefore: Int,
-    followsPageBreak: Bool, lines: ClosedRange<Int>, byteOffset: Int
+    followsPageBreak: Bool, lines: ClosedRange<Int>, byteOffset: Int, byteProfile: LineByteProfile = .unknown
   ) {
     self.storage = storage
+    self.byteProfile = byteProfile
     self.terminator = terminator
     self.isPartialLine = isPartialLine
     self.blankLinesBefore = blankLinesBefore

@@ -17,101 +17,156 @@ extension UnicodeCleaner {
   func needsWork(utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool) -> Bool {
     let count = utf8.count
     guard count > 0 else { return false }
-    if trimTrailingWhitespace {
-      let last = utf8[count - 1]
-      if last == 0x20 || last == 0x09 { return true }
-      if count >= 3 && last == 0x80 && utf8[count - 2] == 0x80 && utf8[count - 3] == 0xE3 { return true }  // U+3000
+    if trimTrailingWhitespace && Self.endsWithWhitespace(utf8) { return true }
+    // The vector check reads eighteen bytes: the last bytes of a line are
+    // checked in a copy padded with spaces (which no rule inside a line looks
+    // at), so that short lines and the ends of lines take the vector path
+    // too. Real Chinese text has many short lines (titles, menu items).
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: PlainBytes.paddedTailCapacity) {
+      needsWork(utf8, paddedTail: $0.baseAddress!)
     }
+  }
+
+  /// ``needsWork(utf8:trimTrailingWhitespace:)``, answered from the decoder's
+  /// profile of the line where it can be (most lines of real text), which
+  /// saves reading the line again. O(1) then, O(n) otherwise.
+  func needsWork(utf8: UnsafeBufferPointer<UInt8>, profile: LineByteProfile, trimTrailingWhitespace: Bool) -> Bool {
+    guard let answer = needsWork(profile: profile) else {
+      return needsWork(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace)
+    }
+    return answer || (trimTrailingWhitespace && Self.endsWithWhitespace(utf8))
+  }
+
+  /// Whether a rule other than trimming may change a line with this profile,
+  /// or `nil` if the profile cannot tell and the line must be read. A line
+  /// without ``LineByteProfile/uncommon`` characters holds only characters no
+  /// rule changes on their own: what is left is the punctuation style's
+  /// business with ASCII or fullwidth marks.
+  func needsWork(profile: LineByteProfile) -> Bool? {
+    guard profile.contains(.known), !profile.contains(.uncommon) else { return nil }
+    switch options.punctuation {
+    case .cjk: return profile.contains(.asciiMark) && profile.contains(.nonASCII)
+    case .ascii: return profile.contains(.fullwidthPunctuation) ? nil : false
+    case .keep: return false
+    }
+  }
+
+  /// Whether the line ends with whitespace that trimming removes: a space, a
+  /// tab or U+3000. (Tabs are sometimes kept, so this may say `true` of a
+  /// line that trimming leaves alone.) O(1).
+  @inline(__always)
+  static func endsWithWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = utf8.count
+    guard count > 0 else { return false }
+    let last = utf8[count - 1]
+    if last == 0x20 || last == 0x09 { return true }
+    return count >= 3 && last == 0x80 && utf8[count - 2] == 0x80 && utf8[count - 3] == 0xE3  // U+3000
+  }
+
+  /// ``needsWork(utf8:trimTrailingWhitespace:)`` but the trailing whitespace
+  /// check, with room for a padded copy of the line's last bytes at `tail`.
+  private func needsWork(_ utf8: UnsafeBufferPointer<UInt8>, paddedTail tail: UnsafeMutablePointer<UInt8>) -> Bool {
+    let count = utf8.count
     let cjk = options.punctuation == .cjk
     let ascii = options.punctuation == .ascii
     var sawASCIIMark = false
     var sawNonASCII = false
     var i = 0
+    var tailStart = -1
     let classes = Self.byteClasses
     let bytes = utf8.baseAddress!
     while i < count {
-      // Sixteen bytes at a time while they are plain (see `PlainBytes`); a
-      // vector that holds anything else is checked character by character.
-      if i &+ 18 <= count,
-        let plain = PlainBytes(bytes + i, needsMarks: !sawASCIIMark, fullwidthMarksArePlain: !ascii)
-      {
+      // Sixteen bytes at a time while they are plain (see `PlainBytes`); the
+      // first character that is not is checked on its own, below.
+      let window: UnsafePointer<UInt8>
+      if i &+ PlainBytes.readLength <= count {
+        window = bytes + i
+      } else {
+        if tailStart < 0 {
+          tailStart = i
+          tail.initialize(repeating: 0x20, count: PlainBytes.paddedTailCapacity)
+          tail.update(from: bytes + i, count: count &- i)
+        }
+        window = UnsafePointer(tail + (i &- tailStart))
+      }
+      let plain = PlainBytes(window, needsMarks: !sawASCIIMark, fullwidthMarksArePlain: !ascii)
+      if plain.count > 0 {
         sawASCIIMark = sawASCIIMark || plain.hasASCIIMark
         sawNonASCII = sawNonASCII || plain.hasNonASCII
         // With CJK punctuation, a line with both may need rule 5: the answer
         // is known, whatever the rest of the line holds.
         if cjk && sawASCIIMark && sawNonASCII { return true }
-        i &+= 16
-        // The vector may end inside a character (already judged): finish it.
-        while i < count && bytes[i] & 0xC0 == 0x80 { i &+= 1 }
+        i &+= plain.count
+        if plain.count == 16 {
+          // The vector may end inside a character (already judged): finish it.
+          while i < count && bytes[i] & 0xC0 == 0x80 { i &+= 1 }
+          continue
+        }
+        // Otherwise `i` is at a character the vector does not take (or past
+        // the end, if the rest was padding).
+        guard i < count else { break }
+      }
+      // One character, byte by byte. One table lookup decides the common
+      // bytes (a chain of comparisons per ASCII byte cost more than the rest
+      // of the check).
+      let byte = bytes[i]
+      switch classes[Int(byte)] {
+      case Self.inertASCII:
+        i &+= 1
+        // Latin words come in runs (this matters where there is no vector
+        // path): skip eight plain bytes at a time.
+        while i &+ 8 <= count && Self.isPlainASCII(UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)) {
+          i &+= 8
+        }
         continue
+      case Self.han:
+        sawNonASCII = true
+        i &+= 3
+        continue
+      case Self.asciiMark:
+        sawASCIIMark = true
+        i &+= 1
+        continue
+      case Self.control:
+        return true
+      default:
+        sawNonASCII = true
       }
-      let stop = min(i &+ 16, count)
-      checking: while i < stop {
-        let byte = bytes[i]
-        // One table lookup decides the common bytes (a chain of comparisons
-        // per ASCII byte cost more than the rest of the check).
-        switch classes[Int(byte)] {
-        case Self.inertASCII:
-          i &+= 1
-          // Latin words come in runs: skip eight plain bytes at a time.
-          while i &+ 8 <= count
-            && Self.isPlainASCII(UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
-          {
-            i &+= 8
-          }
-          continue checking
-        case Self.han:
-          // CJK Unified Ideographs (U+4000–U+9FFF), the commonest case, come
-          // in runs: a tight loop takes the rest of the run.
-          sawNonASCII = true
+      // The commonest non-ASCII characters of Chinese text are decided from
+      // their bytes: Han (lead bytes E4–E9, above), CJK punctuation (E3 80 xx),
+      // kana and Ext A (other E3), fullwidth punctuation (EF BC/BD xx).
+      switch byte {
+      case 0xE3:
+        let b1 = bytes[i &+ 1]
+        let b2 = bytes[i &+ 2]
+        if b1 == 0x80 {
+          if b2 >= 0xAA && b2 <= 0xAF { return true }  // U+302A–302F combine
+        } else if b1 == 0x82 && (b2 == 0x99 || b2 == 0x9A) {
+          return true  // combining kana voicing marks
+        }
+        i &+= 3
+        continue
+      case 0xEF:
+        let b1 = bytes[i &+ 1]
+        let b2 = bytes[i &+ 2]
+        if b1 == 0xBC || b1 == 0xBD {
+          let v = 0xFF00 | (UInt32(b1 & 0x01) << 6) | UInt32(b2 & 0x3F)
+          if ScalarClass.fullwidthAlphanumeric(v) != nil || ScalarClass.halfwidthCJKPunctuation(v) != nil { return true }
+          if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
           i &+= 3
-          while i < stop && bytes[i] &- 0xE4 < 6 { i &+= 3 }
-          continue checking
-        case Self.asciiMark:
-          sawASCIIMark = true
-          i &+= 1
-          continue checking
-        case Self.control:
-          return true
-        default:
-          sawNonASCII = true
+          continue
         }
-        // The commonest non-ASCII characters of Chinese text are decided from
-        // their bytes: Han (lead bytes E4–E9, above), CJK punctuation (E3 80 xx),
-        // kana and Ext A (other E3), fullwidth punctuation (EF BC/BD xx).
-        switch byte {
-        case 0xE3:
-          let b1 = bytes[i &+ 1]
-          let b2 = bytes[i &+ 2]
-          if b1 == 0x80 {
-            if b2 >= 0xAA && b2 <= 0xAF { return true }  // U+302A–302F combine
-          } else if b1 == 0x82 && (b2 == 0x99 || b2 == 0x9A) {
-            return true  // combining kana voicing marks
-          }
-          i &+= 3
-          continue checking
-        case 0xEF:
-          let b1 = bytes[i &+ 1]
-          let b2 = bytes[i &+ 2]
-          if b1 == 0xBC || b1 == 0xBD {
-            let v = 0xFF00 | (UInt32(b1 & 0x01) << 6) | UInt32(b2 & 0x3F)
-            if ScalarClass.fullwidthAlphanumeric(v) != nil || ScalarClass.halfwidthCJKPunctuation(v) != nil { return true }
-            if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
-            i &+= 3
-            continue checking
-          }
-        default:
-          break
-        }
-        let (v, length) = Self.decodeScalar(utf8, at: i)
-        if v < 0x10000 {
-          if CleanupTables.shared.needsSlowPath(v) { return true }
-        } else if !ScalarClass.isInertSupplementary(v) {
-          return true
-        }
-        if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
-        i &+= length
+      default:
+        break
       }
+      let (v, length) = Self.decodeScalar(utf8, at: i)
+      if v < 0x10000 {
+        if CleanupTables.shared.needsSlowPath(v) { return true }
+      } else if !ScalarClass.isInertSupplementary(v) {
+        return true
+      }
+      if ascii && PunctuationWidth.ascii(of: v) != nil { return true }
+      i &+= length
     }
     // ASCII marks matter only on a line that also has non-ASCII characters.
     return sawASCIIMark && cjk && sawNonASCII
@@ -160,15 +215,18 @@ extension UnicodeCleaner {
   }()
 }
 
-/// What the fast check learns from sixteen bytes at once, if they are all
-/// plain: printable ASCII (the marks `, : ; ! ? ( )` included), TAB,
+/// What the fast check learns from sixteen bytes at once: how many of them,
+/// from the first, are plain, and what those hold.
+///
+/// Plain are: printable ASCII (the marks `, : ; ! ? ( )` included), TAB,
 /// continuation bytes, lead bytes E4–E9 (U+4000–U+9FFF, which no rule
 /// changes), and the lead bytes of the commonest punctuation of Chinese
-/// text where the bytes after them show a character no rule changes:
-/// E3 (CJK punctuation, kana, Ext A: all but U+302A–302F and the combining
+/// text where the bytes after them show a character no rule changes: E3
+/// (CJK punctuation, kana, Ext A; all but U+302A–302F and the combining
 /// kana voicing marks), E2 80 90–A7 (dashes, curly quotes, `•`, `…`) and,
-/// unless marks become ASCII, EF BC (fullwidth punctuation, not digits or
-/// capital letters). Everything else goes to the byte-by-byte check.
+/// unless marks become ASCII, EF BC (fullwidth punctuation; not digits or
+/// capital letters). The first character that is anything else ends the
+/// plain bytes and goes to the byte-by-byte check.
 ///
 /// Deciding the punctuation here keeps the vector path going through a
 /// sentence: Chinese text has a mark every fifteen characters or so, and
@@ -177,24 +235,35 @@ extension UnicodeCleaner {
 /// eighteen bytes must be readable.
 ///
 /// About thirty SSE2 instructions for sixteen bytes (see ``ByteVector``);
-/// elsewhere than x86-64 `init` returns `nil` and every byte takes the
+/// elsewhere than x86-64 no byte is plain and every character takes the
 /// byte-by-byte path.
 struct PlainBytes {
-  /// Whether one of the ASCII marks `, : ; ! ? ( )` is among the bytes
+  /// How many bytes a check reads: the sixteen of the vector and two more.
+  static let readLength = 18
+  /// Room for a padded copy of a line's last bytes: fewer than
+  /// ``readLength``, plus the vector read from the last of them.
+  static let paddedTailCapacity = 2 * readLength
+
+  /// How many of the sixteen bytes, from the first, are plain (0 to 16). A
+  /// byte that is not plain is a lead byte or ASCII, so this is a character
+  /// boundary (or 16).
+  let count: Int
+  /// Whether one of the ASCII marks `, : ; ! ? ( )` is among the plain bytes
   /// (looked for only when asked).
   let hasASCIIMark: Bool
-  /// Whether a non-ASCII byte is among them.
+  /// Whether a non-ASCII byte is among the plain bytes.
   let hasNonASCII: Bool
 
   /// Examines the sixteen bytes at `bytes` (with two more readable after
-  /// them); `nil` if one is not plain. Pass `needsMarks: false` to skip
-  /// looking for ASCII marks, and `fullwidthMarksArePlain: false` when the
-  /// fullwidth marks are to become ASCII.
+  /// them). Pass `needsMarks: false` to skip looking for ASCII marks, and
+  /// `fullwidthMarksArePlain: false` when the fullwidth marks are to become
+  /// ASCII.
   @inline(__always)
-  init?(_ bytes: UnsafePointer<UInt8>, needsMarks: Bool, fullwidthMarksArePlain: Bool) {
+  init(_ bytes: UnsafePointer<UInt8>, needsMarks: Bool, fullwidthMarksArePlain: Bool) {
     #if arch(x86_64)
     let v = ByteVector(bytes)
     var plain = v.within(0x20, 0x7E) | v.equal(0x09) | v.within(0x80, 0xBF) | v.within(0xE4, 0xE9)
+    var lanes: UInt32 = 0xFFFF
     if plain.mask != 0xFFFF {
       let next = ByteVector(bytes + 1)
       let third = ByteVector(bytes + 2)
@@ -207,17 +276,23 @@ struct PlainBytes {
           .removing(third.within(0x90, 0x99) | third.within(0xA1, 0xBA))
         plain = plain | fullwidth
       }
-      guard plain.mask == 0xFFFF else { return nil }
+      // The lanes before the first byte that is not plain (bit 16 stands
+      // for "none": then all sixteen).
+      let notPlain = (~plain.mask & 0xFFFF) | 0x1_0000
+      lanes = (notPlain & (0 &- notPlain)) &- 1
     }
-    hasNonASCII = v.mask != 0
+    count = lanes.nonzeroBitCount
+    hasNonASCII = v.mask & lanes != 0
     if needsMarks {
       let marks = v.equal(0x2C) | v.equal(0x3A) | v.equal(0x3B) | v.equal(0x21) | v.equal(0x3F) | v.within(0x28, 0x29)
-      hasASCIIMark = marks.mask != 0
+      hasASCIIMark = marks.mask & lanes != 0
     } else {
       hasASCIIMark = false
     }
     #else
-    return nil
+    count = 0
+    hasASCIIMark = false
+    hasNonASCII = false
     #endif
   }
 }

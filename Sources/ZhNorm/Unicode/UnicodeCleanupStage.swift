@@ -101,8 +101,9 @@ extension UnicodeCleaner {
   /// Cleans `block` in place, adding what changed to `counts`, with buffers
   /// from `workspace`. A block that needs nothing keeps its storage.
   func clean(_ block: inout Block, trimTrailingWhitespace: Bool, counts: inout Counts, workspace: inout Workspace) {
+    let profile = block.byteProfile
     let changed = block.withUTF8 { utf8 in
-      needsWork(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace)
+      needsWork(utf8: utf8, profile: profile, trimTrailingWhitespace: trimTrailingWhitespace)
         && clean(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts, workspace: &workspace)
     }
     if changed { block.storage = Self.blockText(from: workspace.scalars) }

@@ -1,0 +1,30 @@
+/// What the decoder learned about the bytes of a line while it split and
+/// validated them, so that the `unicode` step can tell that most lines need
+/// nothing without reading them a second time.
+///
+/// A profile is a hint, never a decision: a block whose text changed has an
+/// ``unknown`` profile, and so has every line the decoder did not see whole
+/// in its vector step (see ``LineDecoder``); the `unicode` step then reads the
+/// line itself. ``UnicodeCleaner/needsWork(profile:)`` says how it is used.
+struct LineByteProfile: OptionSet, Hashable, Sendable {
+  let rawValue: UInt8
+
+  /// The profile was taken: without this flag nothing is known.
+  static let known = LineByteProfile(rawValue: 1 << 0)
+  /// A byte of 0x80 or above.
+  static let nonASCII = LineByteProfile(rawValue: 1 << 1)
+  /// One of the ASCII marks `, : ; ! ? ( )`.
+  static let asciiMark = LineByteProfile(rawValue: 1 << 2)
+  /// A fullwidth punctuation mark (U+FF00–FF0F, FF1A–FF20, FF3B–FF3F: lead
+  /// bytes EF BC), which the `ascii` punctuation style may change.
+  static let fullwidthPunctuation = LineByteProfile(rawValue: 1 << 3)
+  /// A character outside the plain set of ``DecodedVector`` — printable
+  /// ASCII, TAB, U+4000–U+9FFF, and the common punctuation of E3 and EF BC —
+  /// that some cleanup rule may change.
+  static let uncommon = LineByteProfile(rawValue: 1 << 4)
+
+  /// Nothing known.
+  static let unknown: LineByteProfile = []
+  /// A profile taken over no bytes yet.
+  static let empty: LineByteProfile = .known
+}
