@@ -102,18 +102,25 @@ enum PunctuationWidth {
     if !w.parentheses.isEmpty { w.parentheses.removeAll(keepingCapacity: true) }
     var sawASCIIParenthesis = false
     var mayContainSpan = false
-    for i in s.indices {
-      let v = s[i]
-      if v > 0x40 && v != 0xFF08 && v != 0xFF09 { continue }  // letters, Han: the common case
-      switch v {
-      case 0x3A:
-        w.marks.append(i)
-        mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
-      case 0x2C, 0x3B, 0x21, 0x3F: w.marks.append(i)
-      case 0x28, 0x29: w.parentheses.append(i); sawASCIIParenthesis = true
-      case 0xFF08, 0xFF09: w.parentheses.append(i)
-      case 0x40, 0x2E: mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
-      default: break
+    s.withUnsafeBufferPointer { scalars in
+      for i in 0..<scalars.count {
+        let v = scalars[i]
+        // One branch per scalar, taken rarely: a candidate is picked out of
+        // the ASCII below 0x40 by a bit mask, and the fullwidth parentheses
+        // by one comparison, without branching on which it is. (Branching on
+        // ASCII against Han, as real text alternates them, mispredicted.)
+        let candidate = v < 0x40 ? (Self.candidates >> UInt64(v)) & 1 != 0 : (v | 1) == 0xFF09 || v == 0x40
+        guard candidate else { continue }
+        switch v {
+        case 0x3A:
+          w.marks.append(i)
+          mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
+        case 0x2C, 0x3B, 0x21, 0x3F: w.marks.append(i)
+        case 0x28, 0x29: w.parentheses.append(i); sawASCIIParenthesis = true
+        case 0xFF08, 0xFF09: w.parentheses.append(i)
+        case 0x40, 0x2E: mayContainSpan = mayContainSpan || ProtectedSpans.isSpanHint(s, at: i)
+        default: break
+        }
       }
     }
     guard !w.marks.isEmpty || sawASCIIParenthesis else { return 0 }
@@ -137,6 +144,10 @@ enum PunctuationWidth {
       if changed == 0 { return total }
     }
   }
+
+  /// The ASCII below 0x40 that ``toCJK(_:_:)`` looks at, as bits: the
+  /// marks `, : ; ! ? ( )` and `.`, a hint of a URL or number.
+  private static let candidates: UInt64 = [0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29, 0x2E].reduce(0) { $0 | 1 << $1 }
 
   @inline(__always)
   private static func isChinese(_ s: [UInt32], _ i: Int) -> Bool {

@@ -17,15 +17,15 @@ struct RuleSurvey {
   /// Decodes the valid UTF-8 `utf8` into `scalars` (replacing its contents,
   /// keeping its capacity) and surveys the scalars on the way.
   init(decoding utf8: UnsafeBufferPointer<UInt8>, into scalars: inout [UInt32]) {
-    scalars.removeAll(keepingCapacity: true)
-    // The scalars are written to temporary memory (on the stack for most
-    // lines) and appended in one copy: appending one at a time checks the
-    // array's uniqueness and capacity per scalar, which cost more than the
-    // decoding.
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer in
-      let count = decode(utf8, into: buffer.baseAddress!)
-      scalars.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+    // The scalars are written straight into the array's storage, grown to
+    // one scalar per byte (the most there can be), and the array is cut to
+    // the count decoded: appending one at a time checks the array's
+    // uniqueness and capacity per scalar, which cost more than the decoding.
+    if scalars.count < utf8.count {
+      scalars.append(contentsOf: repeatElement(0, count: utf8.count - scalars.count))
     }
+    let count = scalars.withUnsafeMutableBufferPointer { decode(utf8, into: $0.baseAddress!) }
+    scalars.removeSubrange(count...)
   }
 
   /// Decodes `utf8` to `target`, which has room for one scalar per byte,
