@@ -42,6 +42,8 @@ struct DecodedVector {
   /// The lanes of bytes outside the `unicode` step's plain set (see
   /// ``LineByteProfile/uncommon``).
   let uncommon: UInt32
+  /// The lanes of opening parentheses, `(` and the lead byte of `（`.
+  let openingParentheses: UInt32
 
   /// Examines the sixteen bytes at `bytes`, which have ``readLength`` bytes
   /// readable, and must start with the continuation bytes `carry` (the last
@@ -74,9 +76,10 @@ struct DecodedVector {
       v.within(0x20, 0x7E) | tab | lineFeed | continuation | v.within(0xE4, 0xE9) | cjkPunctuation
       | fullwidthPunctuation
     let marks = v.equal(0x2C) | v.equal(0x3A) | v.equal(0x3B) | v.equal(0x21) | v.equal(0x3F) | v.within(0x28, 0x29)
+    let openingParentheses = v.equal(0x28) | (fullwidth & third.equal(0x88))
     self.init(
       isWhole: true, carry: expected >> 16, lineFeeds: lineFeed.mask, nonASCII: v.mask, asciiMarks: marks.mask,
-      fullwidthPunctuation: fullwidth.mask, uncommon: ~plain.mask & 0xFFFF)
+      fullwidthPunctuation: fullwidth.mask, uncommon: ~plain.mask & 0xFFFF, openingParentheses: openingParentheses.mask)
     #else
     self = .none
     #endif
@@ -84,7 +87,7 @@ struct DecodedVector {
 
   private init(
     isWhole: Bool, carry: UInt32, lineFeeds: UInt32, nonASCII: UInt32, asciiMarks: UInt32,
-    fullwidthPunctuation: UInt32, uncommon: UInt32
+    fullwidthPunctuation: UInt32, uncommon: UInt32, openingParentheses: UInt32
   ) {
     self.isWhole = isWhole
     self.carry = carry
@@ -93,11 +96,13 @@ struct DecodedVector {
     self.asciiMarks = asciiMarks
     self.fullwidthPunctuation = fullwidthPunctuation
     self.uncommon = uncommon
+    self.openingParentheses = openingParentheses
   }
 
   /// A step that takes nothing.
   private static let none = DecodedVector(
-    isWhole: false, carry: 0, lineFeeds: 0, nonASCII: 0, asciiMarks: 0, fullwidthPunctuation: 0, uncommon: 0)
+    isWhole: false, carry: 0, lineFeeds: 0, nonASCII: 0, asciiMarks: 0, fullwidthPunctuation: 0, uncommon: 0,
+    openingParentheses: 0)
 
   /// The start of the character that a vector with this ``carry`` cut,
   /// relative to the next vector: -1 or -2 (0 for no carry).
@@ -122,6 +127,7 @@ extension LineByteProfile {
     if vector.asciiMarks & lanes != 0 { bits |= LineByteProfile.asciiMark.rawValue }
     if vector.fullwidthPunctuation & lanes != 0 { bits |= LineByteProfile.fullwidthPunctuation.rawValue }
     if vector.uncommon & lanes != 0 { bits |= LineByteProfile.uncommon.rawValue }
+    if vector.openingParentheses & lanes != 0 { bits |= LineByteProfile.openingParenthesis.rawValue }
     self = LineByteProfile(rawValue: rawValue | bits)
   }
 }

@@ -5,7 +5,9 @@
 /// A profile is a hint, never a decision: a block whose text changed has an
 /// ``unknown`` profile, and so has every line the decoder did not see whole
 /// in its vector step (see ``LineDecoder``); the `unicode` step then reads the
-/// line itself. ``UnicodeCleaner/needsWork(profile:)`` says how it is used.
+/// line itself. ``UnicodeCleaner/needsWork(profile:)`` says how the
+/// `unicode` step uses it; the `repair` step looks for pinyin annotations
+/// only on lines with an opening parenthesis.
 struct LineByteProfile: OptionSet, Hashable, Sendable {
   let rawValue: UInt8
 
@@ -22,6 +24,8 @@ struct LineByteProfile: OptionSet, Hashable, Sendable {
   /// ASCII, TAB, U+4000–U+9FFF, and the common punctuation of E3 and EF BC —
   /// that some cleanup rule may change.
   static let uncommon = LineByteProfile(rawValue: 1 << 4)
+  /// An opening parenthesis, `(` or `（` (which a pinyin annotation needs).
+  static let openingParenthesis = LineByteProfile(rawValue: 1 << 5)
 
   /// Nothing known.
   static let unknown: LineByteProfile = []

@@ -22,8 +22,11 @@ struct LineSummary {
   /// The hash of the line when it is short enough to be a running header or footer.
   var runningHash: UInt64?
 
-  init(_ utf8: UnsafeBufferPointer<UInt8>, options: RepairOptions) {
-    mayHaveAnnotation = options.removesAnnotations && PinyinAnnotation.mayContain(utf8)
+  /// Summarizes a line with these UTF-8 bytes; the decoder's `profile` of
+  /// them, if known, saves looking for annotations where there can be none.
+  init(_ utf8: UnsafeBufferPointer<UInt8>, profile: LineByteProfile = .unknown, options: RepairOptions) {
+    let mayHaveParenthesis = !profile.contains(.known) || profile.contains(.openingParenthesis)
+    mayHaveAnnotation = options.removesAnnotations && mayHaveParenthesis && PinyinAnnotation.mayContain(utf8)
     mayBeFurniture = options.removesFurniture && PageFurniture.mayBeFurniture(utf8)
     mayHaveInlineMarker = options.removesFurniture && PageFurniture.mayHaveInlineMarker(utf8)
     width = WrapProfile.width(utf8)

@@ -154,7 +154,8 @@ struct RepairStage: PipelineStage {
   }
 
   private mutating func summarize(_ block: Block) -> LineSummary {
-    block.withUTF8 { LineSummary($0, options: options) }
+    let profile = block.byteProfile
+    return block.withUTF8 { LineSummary($0, profile: profile, options: options) }
   }
 
   private mutating func processText(_ block: consuming Block, into output: inout StageOutput, checkRunning: Bool) {

@@ -45,6 +45,7 @@ struct DecodedVectorTests {
       lanes["asciiMarks"] = mask { [0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29].contains(b[$0]) }
       lanes["fullwidthPunctuation"] = mask { b[$0] == 0xEF && b[$0 + 1] == 0xBC }
       lanes["uncommon"] = mask { !isPlain($0) }
+      lanes["openingParentheses"] = mask { b[$0] == 0x28 || (b[$0] == 0xEF && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x88) }
     }
   }
 
@@ -54,7 +55,8 @@ struct DecodedVectorTests {
     // Whole characters (many split by the vector's end), line breaks, and
     // now and then a byte that is anything at all.
     let characters = [
-      "中", "文", "，", "。", "「", "ア", "１", "Ａ", "a", ",", "(", " ", "\t", "\n", "\r", "“", "·", "\u{7F}", "\u{1}", "〪",
+      "中", "文", "，", "（", "。", "「", "ア", "１", "Ａ", "a", ",", "(", " ", "\t", "\n", "\r", "“", "·", "\u{7F}", "\u{1}",
+      "〪",
     ].map { Array($0.utf8) }
     var whole = 0
     var notWhole = 0
@@ -67,7 +69,7 @@ struct DecodedVectorTests {
         if round % 3 == 0 && Int.random(in: 0..<8, using: &generator) == 0 {
           bytes.append(UInt8.random(in: 0...0xFF, using: &generator))
         } else {
-          bytes += characters[Int.random(in: 0..<(round % 2 == 0 ? 6 : characters.count), using: &generator)]
+          bytes += characters[Int.random(in: 0..<(round % 2 == 0 ? 7 : characters.count), using: &generator)]
         }
       }
       let step = bytes.withUnsafeBytes { DecodedVector($0.baseAddress!, carry: carry) }
@@ -83,6 +85,7 @@ struct DecodedVectorTests {
         #expect(step.asciiMarks == reference.lanes["asciiMarks"], "\(hex)")
         #expect(step.fullwidthPunctuation == reference.lanes["fullwidthPunctuation"], "\(hex)")
         #expect(step.uncommon == reference.lanes["uncommon"], "\(hex)")
+        #expect(step.openingParentheses == reference.lanes["openingParentheses"], "\(hex)")
       } else {
         notWhole += 1
       }
@@ -123,7 +126,7 @@ struct DecodedVectorTests {
     }
   }
 
-  @Test("A line's profile answers the fast check exactly when it answers at all")
+  @Test("A line's profile answers the fast check exactly when it answers at all, and knows its parentheses")
   func profileAnswersAsTheFastCheck() {
     var generator = SeededGenerator(seed: 0x9F0F)
     let tests = LineDecoderTests()
@@ -146,6 +149,10 @@ struct DecodedVectorTests {
               cleaner.needsWork(utf8: utf8, profile: block.byteProfile, trimTrailingWhitespace: true) == expected,
               "\(block.text.debugDescription), \(style)")
             if cleaner.needsWork(profile: block.byteProfile) != nil { answered += 1 }
+            if block.byteProfile.contains(.known) {
+              let hasParenthesis = block.text.contains("(") || block.text.contains("（")
+              #expect(block.byteProfile.contains(.openingParenthesis) == hasParenthesis, "\(block.text.debugDescription)")
+            }
           }
         }
       }
