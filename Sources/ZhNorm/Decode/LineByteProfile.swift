@@ -27,6 +27,10 @@ struct LineByteProfile: OptionSet, Hashable, Sendable {
   /// An opening parenthesis, `(` or `（` (which a pinyin annotation needs).
   static let openingParenthesis = LineByteProfile(rawValue: 1 << 5)
 
+  /// Whether the line is known to hold only plain characters (see
+  /// ``uncommon``): ASCII but controls, and three-byte sequences.
+  var isPlain: Bool { contains(.known) && !contains(.uncommon) }
+
   /// Nothing known.
   static let unknown: LineByteProfile = []
   /// A profile taken over no bytes yet.

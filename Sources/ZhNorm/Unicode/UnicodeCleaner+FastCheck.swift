@@ -43,7 +43,7 @@ extension UnicodeCleaner {
   /// rule changes on their own: what is left is the punctuation style's
   /// business with ASCII or fullwidth marks.
   func needsWork(profile: LineByteProfile) -> Bool? {
-    guard profile.contains(.known), !profile.contains(.uncommon) else { return nil }
+    guard profile.isPlain else { return nil }
     switch options.punctuation {
     case .cjk: return profile.contains(.asciiMark) && profile.contains(.nonASCII)
     case .ascii: return profile.contains(.fullwidthPunctuation) ? nil : false
