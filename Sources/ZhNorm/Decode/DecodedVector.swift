@@ -100,9 +100,11 @@ struct DecodedVector {
   }
 
   /// A step that takes nothing.
-  private static let none = DecodedVector(
-    isWhole: false, carry: 0, lineFeeds: 0, nonASCII: 0, asciiMarks: 0, fullwidthPunctuation: 0, uncommon: 0,
-    openingParentheses: 0)
+  private static var none: DecodedVector {
+    DecodedVector(
+      isWhole: false, carry: 0, lineFeeds: 0, nonASCII: 0, asciiMarks: 0, fullwidthPunctuation: 0, uncommon: 0,
+      openingParentheses: 0)
+  }
 
   /// The start of the character that a vector with this ``carry`` cut,
   /// relative to the next vector: -1 or -2 (0 for no carry).

@@ -8,31 +8,35 @@
 /// line itself. ``UnicodeCleaner/needsWork(profile:)`` says how the
 /// `unicode` step uses it; the `repair` step looks for pinyin annotations
 /// only on lines with an opening parenthesis.
+///
+/// The flags are computed properties, not stored constants: a `static let`
+/// of a struct is initialized lazily, and each use in the decoder's inner
+/// loop then paid a `swift_once` check.
 struct LineByteProfile: OptionSet, Hashable, Sendable {
   let rawValue: UInt8
 
   /// The profile was taken: without this flag nothing is known.
-  static let known = LineByteProfile(rawValue: 1 << 0)
+  static var known: LineByteProfile { LineByteProfile(rawValue: 1 << 0) }
   /// A byte of 0x80 or above.
-  static let nonASCII = LineByteProfile(rawValue: 1 << 1)
+  static var nonASCII: LineByteProfile { LineByteProfile(rawValue: 1 << 1) }
   /// One of the ASCII marks `, : ; ! ? ( )`.
-  static let asciiMark = LineByteProfile(rawValue: 1 << 2)
+  static var asciiMark: LineByteProfile { LineByteProfile(rawValue: 1 << 2) }
   /// A fullwidth punctuation mark (U+FF00–FF0F, FF1A–FF20, FF3B–FF3F: lead
   /// bytes EF BC), which the `ascii` punctuation style may change.
-  static let fullwidthPunctuation = LineByteProfile(rawValue: 1 << 3)
+  static var fullwidthPunctuation: LineByteProfile { LineByteProfile(rawValue: 1 << 3) }
   /// A character outside the plain set of ``DecodedVector`` — printable
   /// ASCII, TAB, U+4000–U+9FFF, and the common punctuation of E3 and EF BC —
   /// that some cleanup rule may change.
-  static let uncommon = LineByteProfile(rawValue: 1 << 4)
+  static var uncommon: LineByteProfile { LineByteProfile(rawValue: 1 << 4) }
   /// An opening parenthesis, `(` or `（` (which a pinyin annotation needs).
-  static let openingParenthesis = LineByteProfile(rawValue: 1 << 5)
+  static var openingParenthesis: LineByteProfile { LineByteProfile(rawValue: 1 << 5) }
 
   /// Whether the line is known to hold only plain characters (see
   /// ``uncommon``): ASCII but controls, and three-byte sequences.
   var isPlain: Bool { contains(.known) && !contains(.uncommon) }
 
   /// Nothing known.
-  static let unknown: LineByteProfile = []
+  static var unknown: LineByteProfile { [] }
   /// A profile taken over no bytes yet.
-  static let empty: LineByteProfile = .known
+  static var empty: LineByteProfile { .known }
 }

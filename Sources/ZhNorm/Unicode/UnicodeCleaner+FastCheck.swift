@@ -241,8 +241,9 @@ struct PlainBytes {
   /// How many bytes a check reads: the sixteen of the vector and two more.
   static let readLength = 18
   /// Room for a padded copy of a line's last bytes: fewer than
-  /// ``readLength``, plus the vector read from the last of them.
-  static let paddedTailCapacity = 2 * readLength
+  /// ``readLength``, plus the vector read from the last of them: 2 × 18 (a
+  /// literal, not a product of constants, so that it is folded at compile time).
+  static let paddedTailCapacity = 36
 
   /// How many of the sixteen bytes, from the first, are plain (0 to 16). A
   /// byte that is not plain is a lead byte or ASCII, so this is a character
