@@ -109,8 +109,13 @@ enum PunctuationWidth {
         // the ASCII below 0x40 by a bit mask, and the fullwidth parentheses
         // by one comparison, without branching on which it is. (Branching on
         // ASCII against Han, as real text alternates them, mispredicted.)
-        let candidate = v < 0x40 ? (Self.candidates >> UInt64(v)) & 1 != 0 : (v | 1) == 0xFF09 || v == 0x40
-        guard candidate else { continue }
+        // (Written as arithmetic on 0/1 values: as a conditional expression
+        // the compiler kept the branch on `v < 0x40`.)
+        let isLow: UInt64 = v < 0x40 ? 1 : 0
+        let isLowCandidate = (Self.candidates >> UInt64(v & 0x3F)) & isLow
+        let isParenthesis: UInt64 = (v | 1) == 0xFF09 ? 1 : 0
+        let isAt: UInt64 = v == 0x40 ? 1 : 0
+        guard isLowCandidate | isParenthesis | isAt != 0 else { continue }
         switch v {
         case 0x3A:
           w.marks.append(i)

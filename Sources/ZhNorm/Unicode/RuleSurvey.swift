@@ -28,6 +28,46 @@ struct RuleSurvey {
     scalars.removeSubrange(count...)
   }
 
+  /// Decodes the UTF-8 of a line the decoder found plain
+  /// (``LineByteProfile/isPlain``) into `scalars`: no rule but punctuation
+  /// width and trimming has anything to do there, so the survey is known
+  /// (all flags `false`) without looking.
+  ///
+  /// Such a line holds ASCII and three-byte sequences only, so every
+  /// character is decoded as if it had three bytes and the first byte picks
+  /// the result and the step without branching: real text alternates
+  /// ideographs and ASCII unpredictably, and branching on which it is
+  /// mispredicted often. O(n).
+  init(decodingPlain utf8: UnsafeBufferPointer<UInt8>, into scalars: inout [UInt32]) {
+    if scalars.count < utf8.count {
+      scalars.append(contentsOf: repeatElement(0, count: utf8.count - scalars.count))
+    }
+    let decoded = scalars.withUnsafeMutableBufferPointer { target -> Int in
+      guard let bytes = utf8.baseAddress else { return 0 }
+      let count = utf8.count
+      var i = 0
+      var n = 0
+      // All but the last two bytes: the two after each are readable. (The
+      // last two, if a character starts there, are ASCII.)
+      while i &+ 2 < count {
+        let b0 = UInt32(bytes[i])
+        let b1 = UInt32(bytes[i &+ 1])
+        let b2 = UInt32(bytes[i &+ 2])
+        let isMultibyte = b0 >= 0x80
+        target[n] = isMultibyte ? (b0 & 0x0F) &<< 12 | (b1 & 0x3F) &<< 6 | (b2 & 0x3F) : b0
+        i &+= isMultibyte ? 3 : 1
+        n &+= 1
+      }
+      while i < count {
+        target[n] = UInt32(bytes[i])
+        i &+= 1
+        n &+= 1
+      }
+      return n
+    }
+    scalars.removeSubrange(decoded...)
+  }
+
   /// Decodes `utf8` to `target`, which has room for one scalar per byte,
   /// surveying on the way; returns the number of scalars.
   private mutating func decode(_ utf8: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<UInt32>) -> Int {

@@ -83,11 +83,17 @@ public struct UnicodeCleaner: Sendable {
   /// The line is decoded and surveyed in one pass (``RuleSurvey``), which
   /// says which of the rules that scan the whole line have anything to do;
   /// the others are skipped. All arrays come from `workspace`.
+  ///
+  /// Pass `isPlain: true` only for a line the decoder found plain
+  /// (``LineByteProfile/isPlain``): it is then decoded without the survey.
   func clean(
-    utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool, counts: inout Counts, workspace: inout Workspace
+    utf8: UnsafeBufferPointer<UInt8>, trimTrailingWhitespace: Bool, isPlain: Bool = false, counts: inout Counts,
+    workspace: inout Workspace
   ) -> Bool {
     let before = counts
-    let survey = RuleSurvey(decoding: utf8, into: &workspace.scalars)
+    let survey =
+      isPlain
+      ? RuleSurvey(decodingPlain: utf8, into: &workspace.scalars) : RuleSurvey(decoding: utf8, into: &workspace.scalars)
     if survey.hasRemovedOrMapped { removeAndMap(&workspace.scalars, spare: &workspace.spare, counts: &counts) }
     var hasSpaceVariant = survey.hasSpaceVariant
     // Removal and mapping never produce a scalar that needs NFC attention, so

@@ -104,7 +104,9 @@ extension UnicodeCleaner {
     let profile = block.byteProfile
     let changed = block.withUTF8 { utf8 in
       needsWork(utf8: utf8, profile: profile, trimTrailingWhitespace: trimTrailingWhitespace)
-        && clean(utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace, counts: &counts, workspace: &workspace)
+        && clean(
+          utf8: utf8, trimTrailingWhitespace: trimTrailingWhitespace, isPlain: profile.isPlain, counts: &counts,
+          workspace: &workspace)
     }
     if changed { block.storage = Self.blockText(from: workspace.scalars) }
   }

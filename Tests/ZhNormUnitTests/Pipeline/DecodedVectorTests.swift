@@ -126,7 +126,7 @@ struct DecodedVectorTests {
     }
   }
 
-  @Test("A line's profile answers the fast check exactly when it answers at all, and knows its parentheses")
+  @Test("A line's profile answers the fast check exactly when it answers at all, knows its parentheses, and a plain line cleans the same without the survey")
   func profileAnswersAsTheFastCheck() {
     var generator = SeededGenerator(seed: 0x9F0F)
     let tests = LineDecoderTests()
@@ -149,6 +149,19 @@ struct DecodedVectorTests {
               cleaner.needsWork(utf8: utf8, profile: block.byteProfile, trimTrailingWhitespace: true) == expected,
               "\(block.text.debugDescription), \(style)")
             if cleaner.needsWork(profile: block.byteProfile) != nil { answered += 1 }
+            if block.byteProfile.isPlain {
+              // The plain decoding (no survey) cleans as the general one does.
+              var plainCounts = UnicodeCleaner.Counts()
+              var generalCounts = UnicodeCleaner.Counts()
+              var plainWorkspace = UnicodeCleaner.Workspace()
+              var generalWorkspace = UnicodeCleaner.Workspace()
+              let plainChanged = cleaner.clean(
+                utf8: utf8, trimTrailingWhitespace: true, isPlain: true, counts: &plainCounts, workspace: &plainWorkspace)
+              let generalChanged = cleaner.clean(
+                utf8: utf8, trimTrailingWhitespace: true, counts: &generalCounts, workspace: &generalWorkspace)
+              #expect(plainChanged == generalChanged && plainCounts == generalCounts, "\(block.text.debugDescription)")
+              #expect(plainWorkspace.scalars == generalWorkspace.scalars, "\(block.text.debugDescription)")
+            }
             if block.byteProfile.contains(.known) {
               let hasParenthesis = block.text.contains("(") || block.text.contains("（")
               #expect(block.byteProfile.contains(.openingParenthesis) == hasParenthesis, "\(block.text.debugDescription)")
