@@ -68,17 +68,11 @@ struct DecodedVector {
     let third = ByteVector(bytes + 2)
     // The plain set of the `unicode` step's fast check. A lead byte is
     // judged with the two bytes after it.
-    let cjkPunctuation = v.equal(0xE3)
-      .removing(next.equal(0x82) | (next.equal(0x80) & third.within(0xAA, 0xAF)))
+    let plain = v.plainBytes | lineFeed | v.inertPunctuationLeads(next: next, third: third, fullwidthMarks: true)
     let fullwidth = v.equal(0xEF) & next.equal(0xBC)
-    let fullwidthPunctuation = fullwidth.removing(third.within(0x90, 0x99) | third.within(0xA1, 0xBA))
-    let plain =
-      v.within(0x20, 0x7E) | tab | lineFeed | continuation | v.within(0xE4, 0xE9) | cjkPunctuation
-      | fullwidthPunctuation
-    let marks = v.equal(0x2C) | v.equal(0x3A) | v.equal(0x3B) | v.equal(0x21) | v.equal(0x3F) | v.within(0x28, 0x29)
     let openingParentheses = v.equal(0x28) | (fullwidth & third.equal(0x88))
     self.init(
-      isWhole: true, carry: expected >> 16, lineFeeds: lineFeed.mask, nonASCII: v.mask, asciiMarks: marks.mask,
+      isWhole: true, carry: expected >> 16, lineFeeds: lineFeed.mask, nonASCII: v.mask, asciiMarks: v.asciiMarks.mask,
       fullwidthPunctuation: fullwidth.mask, uncommon: ~plain.mask & 0xFFFF, openingParentheses: openingParentheses.mask)
     #else
     self = .none

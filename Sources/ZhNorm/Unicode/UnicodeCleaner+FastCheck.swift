@@ -263,30 +263,25 @@ struct PlainBytes {
   init(_ bytes: UnsafePointer<UInt8>, needsMarks: Bool, fullwidthMarksArePlain: Bool) {
     #if arch(x86_64)
     let v = ByteVector(bytes)
-    var plain = v.within(0x20, 0x7E) | v.equal(0x09) | v.within(0x80, 0xBF) | v.within(0xE4, 0xE9)
+    var plain = v.plainBytes
     var lanes: UInt32 = 0xFFFF
+    var count = 16
     if plain.mask != 0xFFFF {
-      let next = ByteVector(bytes + 1)
-      let third = ByteVector(bytes + 2)
-      let cjkPunctuation = v.equal(0xE3)
-        .removing(next.equal(0x82) | (next.equal(0x80) & third.within(0xAA, 0xAF)))
-      let generalPunctuation = v.equal(0xE2) & next.equal(0x80) & third.within(0x90, 0xA7)
-      plain = plain | cjkPunctuation | generalPunctuation
-      if fullwidthMarksArePlain {
-        let fullwidth = (v.equal(0xEF) & next.equal(0xBC))
-          .removing(third.within(0x90, 0x99) | third.within(0xA1, 0xBA))
-        plain = plain | fullwidth
-      }
+      plain =
+        plain
+        | v.inertPunctuationLeads(
+          next: ByteVector(bytes + 1), third: ByteVector(bytes + 2), fullwidthMarks: fullwidthMarksArePlain)
       // The lanes before the first byte that is not plain (bit 16 stands
-      // for "none": then all sixteen).
+      // for "none": then all sixteen). Counted with `trailingZeroBitCount`:
+      // baseline x86-64 has no POPCNT instruction.
       let notPlain = (~plain.mask & 0xFFFF) | 0x1_0000
       lanes = (notPlain & (0 &- notPlain)) &- 1
+      count = notPlain.trailingZeroBitCount
     }
-    count = lanes.nonzeroBitCount
+    self.count = count
     hasNonASCII = v.mask & lanes != 0
     if needsMarks {
-      let marks = v.equal(0x2C) | v.equal(0x3A) | v.equal(0x3B) | v.equal(0x21) | v.equal(0x3F) | v.within(0x28, 0x29)
-      hasASCIIMark = marks.mask & lanes != 0
+      hasASCIIMark = v.asciiMarks.mask & lanes != 0
     } else {
       hasASCIIMark = false
     }
