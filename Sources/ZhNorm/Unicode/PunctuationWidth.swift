@@ -107,10 +107,10 @@ enum PunctuationWidth {
         let v = scalars[i]
         // One branch per scalar, taken rarely: a candidate is picked out of
         // the ASCII below 0x40 by a bit mask, and the fullwidth parentheses
-        // by one comparison, without branching on which it is. (Branching on
-        // ASCII against Han, as real text alternates them, mispredicted.)
-        // (Written as arithmetic on 0/1 values: as a conditional expression
-        // the compiler kept the branch on `v < 0x40`.)
+        // and `@` by comparisons, without branching on which it is (real
+        // text alternates ASCII and Han, and such a branch mispredicted).
+        // Arithmetic on 0/1 values, because as a conditional expression the
+        // compiler kept the branch on `v < 0x40`.
         let isLow: UInt64 = v < 0x40 ? 1 : 0
         let isLowCandidate = (Self.candidates >> UInt64(v & 0x3F)) & isLow
         let isParenthesis: UInt64 = (v | 1) == 0xFF09 ? 1 : 0

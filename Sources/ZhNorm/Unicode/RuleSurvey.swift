@@ -17,14 +17,24 @@ struct RuleSurvey {
   /// Decodes the valid UTF-8 `utf8` into `scalars` (replacing its contents,
   /// keeping its capacity) and surveys the scalars on the way.
   init(decoding utf8: UnsafeBufferPointer<UInt8>, into scalars: inout [UInt32]) {
-    // The scalars are written straight into the array's storage, grown to
-    // one scalar per byte (the most there can be), and the array is cut to
-    // the count decoded: appending one at a time checks the array's
-    // uniqueness and capacity per scalar, which cost more than the decoding.
-    if scalars.count < utf8.count {
-      scalars.append(contentsOf: repeatElement(0, count: utf8.count - scalars.count))
+    Self.fill(&scalars, atMost: utf8.count) { decode(utf8, into: $0) }
+  }
+
+  /// Replaces the contents of `scalars` with what `write` writes at the
+  /// pointer it is given (at most `maximum` scalars; it returns how many).
+  ///
+  /// The scalars are written straight into the array's storage, grown to the
+  /// most there can be, and the array is then cut to the count written:
+  /// appending one at a time checks the array's uniqueness and capacity per
+  /// scalar, which cost more than the decoding.
+  @inline(__always)
+  private static func fill(
+    _ scalars: inout [UInt32], atMost maximum: Int, _ write: (UnsafeMutablePointer<UInt32>) -> Int
+  ) {
+    if scalars.count < maximum {
+      scalars.append(contentsOf: repeatElement(0, count: maximum - scalars.count))
     }
-    let count = scalars.withUnsafeMutableBufferPointer { decode(utf8, into: $0.baseAddress!) }
+    let count = scalars.withUnsafeMutableBufferPointer { write($0.baseAddress!) }
     scalars.removeSubrange(count...)
   }
 
@@ -39,10 +49,7 @@ struct RuleSurvey {
   /// ideographs and ASCII unpredictably, and branching on which it is
   /// mispredicted often. O(n).
   init(decodingPlain utf8: UnsafeBufferPointer<UInt8>, into scalars: inout [UInt32]) {
-    if scalars.count < utf8.count {
-      scalars.append(contentsOf: repeatElement(0, count: utf8.count - scalars.count))
-    }
-    let decoded = scalars.withUnsafeMutableBufferPointer { target -> Int in
+    Self.fill(&scalars, atMost: utf8.count) { target in
       guard let bytes = utf8.baseAddress else { return 0 }
       let count = utf8.count
       var i = 0
@@ -65,7 +72,6 @@ struct RuleSurvey {
       }
       return n
     }
-    scalars.removeSubrange(decoded...)
   }
 
   /// Decodes `utf8` to `target`, which has room for one scalar per byte,

@@ -24,8 +24,9 @@
 /// cleaning it again changes nothing.
 ///
 /// Complexity: O(n). A line that needs no change is recognised in one pass
-/// over its UTF-8 bytes and returned without copying (about 1 GB/s); other
-/// lines are decoded to scalars, fixed, and re-encoded.
+/// over its UTF-8 bytes — or in O(1), for a block fresh from the decoder,
+/// from the decoder's profile of it (``LineByteProfile``) — and returned
+/// without copying; other lines are decoded to scalars, fixed, and re-encoded.
 public struct UnicodeCleaner: Sendable {
   /// What the cleaner changes.
   public var options: UnicodeCleanupOptions
