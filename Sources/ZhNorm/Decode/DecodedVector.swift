@@ -17,7 +17,7 @@
 /// lines end. With lines of varying length, both cost about a quarter of the
 /// `unicode` step's time.
 ///
-/// About forty SSE2 instructions for sixteen bytes (see ``ByteVector``).
+/// About sixty SSE2 instructions for sixteen bytes (see ``ByteVector``).
 /// Elsewhere than x86-64 the step takes nothing and every byte goes the
 /// byte-by-byte way.
 struct DecodedVector {
@@ -37,7 +37,7 @@ struct DecodedVector {
   let nonASCII: UInt32
   /// The lanes of the ASCII marks `, : ; ! ? ( )`.
   let asciiMarks: UInt32
-  /// The lanes of the lead bytes of fullwidth forms (EF BC).
+  /// The lanes of the first bytes of fullwidth forms encoded EF BC xx.
   let fullwidthPunctuation: UInt32
   /// The lanes of bytes outside the `unicode` step's plain set (see
   /// ``LineByteProfile/uncommon``).

@@ -21,12 +21,13 @@ struct LineByteProfile: OptionSet, Hashable, Sendable {
   static var nonASCII: LineByteProfile { LineByteProfile(rawValue: 1 << 1) }
   /// One of the ASCII marks `, : ; ! ? ( )`.
   static var asciiMark: LineByteProfile { LineByteProfile(rawValue: 1 << 2) }
-  /// A fullwidth punctuation mark (U+FF00–FF0F, FF1A–FF20, FF3B–FF3F: lead
-  /// bytes EF BC), which the `ascii` punctuation style may change.
+  /// A fullwidth form with lead bytes EF BC (U+FF00–FF3F; the punctuation
+  /// among them is what the `ascii` punctuation style may change).
   static var fullwidthPunctuation: LineByteProfile { LineByteProfile(rawValue: 1 << 3) }
-  /// A character outside the plain set of ``DecodedVector`` — printable
-  /// ASCII, TAB, U+4000–U+9FFF, and the common punctuation of E3 and EF BC —
-  /// that some cleanup rule may change.
+  /// A character outside the plain set of the `unicode` step's fast check —
+  /// printable ASCII, TAB, U+4000–U+9FFF, and the common punctuation of E2,
+  /// E3 and EF BC (``ByteVector/inertPunctuationLeads(next:third:fullwidthMarks:)``)
+  /// — that some cleanup rule may change.
   static var uncommon: LineByteProfile { LineByteProfile(rawValue: 1 << 4) }
   /// An opening parenthesis, `(` or `（` (which a pinyin annotation needs).
   static var openingParenthesis: LineByteProfile { LineByteProfile(rawValue: 1 << 5) }
