@@ -266,7 +266,20 @@ struct RepairStage: PipelineStage {
         pageBreak = false
         sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
         let joinedSummary = summarize(p)
-        hold(p, summary: joinedSummary, facts: nil, lastLineWidth: width, into: &output)
+        var lastLineWidth = width
+        if context.blankLines > 0 && wrap == nil {
+          // Joined across a blank line, in text not seen to be hard-wrapped:
+          // for the line-width profile, the paragraph is from now on the one
+          // line it is in the output, as it is to a second run. (Counting its
+          // last piece instead let a second run see hard wrap where the first
+          // saw none: a joined paragraph as wide as the lines after it.)
+          // In hard-wrapped text the pieces keep counting: there a joined
+          // paragraph is not a line the profile should learn from.
+          lastLineWidth = joinedSummary.width
+          previousLineWidth = lastLineWidth
+          widestLine = max(widestLine, lastLineWidth)
+        }
+        hold(p, summary: joinedSummary, facts: nil, lastLineWidth: lastLineWidth, into: &output)
         return
       }
       flush(into: &output)
