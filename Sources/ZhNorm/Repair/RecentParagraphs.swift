@@ -49,6 +49,15 @@ struct RecentParagraphs {
     utf8.count >= Self.minimumBytes && slot(extendedBy: utf8) != nil
   }
 
+  /// Forgets the paragraph remembered last (a paragraph set aside and then
+  /// held again: it was not written after all). O(1).
+  mutating func forgetLast() {
+    next = next == 0 ? Self.capacity - 1 : next - 1
+    lengths[next] = 0
+    heads[next] = 0
+    starts[next] = -1
+  }
+
   mutating func removeAll() {
     for i in lengths.indices {
       lengths[i] = 0

@@ -13,9 +13,10 @@
 /// are merged, and decisions rest only on evidence that a second run sees
 /// again or weaker (page breaks and removed furniture are gone by then).
 ///
-/// Holds at most one paragraph (of at most ``maximumParagraphBytes``), the
-/// blank lines after it and one suspected running footer, plus a fixed window
-/// of recent paragraph hashes and line widths.
+/// Holds at most two paragraphs (of at most ``maximumParagraphBytes``: the
+/// held one and, when dedup runs, the one set aside before it), the blank
+/// lines after each and one suspected running footer, plus a fixed window of
+/// recent paragraph hashes and line widths.
 struct RepairStage: PipelineStage {
   var step: PipelineStep { .repair }
   let options: RepairOptions
@@ -71,6 +72,12 @@ struct RepairStage: PipelineStage {
   /// that dedup would remove as an exact or truncated copy is then removed
   /// here on arrival (see ``removeEarlyDuplicate(_:into:)``).
   private var early: EarlyDuplicates?
+  /// The paragraph written before `pending` while `pending` may still grow
+  /// into a copy (see ``SetAsideParagraph``); only when `early` is on.
+  private var setAside: SetAsideParagraph?
+  /// The early duplicate check counts `pending` as written already (it was
+  /// set aside, then held again).
+  private var pendingRemembered = false
   private var running = RunningLines()
 
   /// Creates the stage. With `dedup` (the dedup step's options, when it
@@ -228,7 +235,7 @@ struct RepairStage: PipelineStage {
         && !(TextFacts.isHan(pendingLast) && TextFacts.isHan(summary.firstScalar)
           && (JoinDecision.functionCharacters.contains(pendingLast) || pageBreak))
       {
-        flush(into: &output)
+        setAsidePending(sinceRefusal: sinceRefusal, into: &output)
         sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
         emitBetween(into: &output)
         hold(block, summary: summary, facts: nil, lastLineWidth: width, into: &output)
@@ -245,6 +252,7 @@ struct RepairStage: PipelineStage {
       }
       let qFacts = block.withUTF8 { LineFacts($0) }
       facts = qFacts
+      let sinceRefusalBefore = sinceRefusal
       let context = JoinDecision.Context(
         blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
         pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
@@ -262,9 +270,11 @@ struct RepairStage: PipelineStage {
         join(&p, block, decision, into: &output)
         pending = nil
         pendingFacts = nil
+        pendingRemembered = false
         between.removeAll(keepingCapacity: true)
         pageBreak = false
         sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
+        if setAside != nil && removeJoinedCopy(&p, into: &output) { return }
         let joinedSummary = summarize(p)
         var lastLineWidth = width
         if context.blankLines > 0 && wrap == nil {
@@ -282,7 +292,7 @@ struct RepairStage: PipelineStage {
         hold(p, summary: joinedSummary, facts: nil, lastLineWidth: lastLineWidth, into: &output)
         return
       }
-      flush(into: &output)
+      setAsidePending(sinceRefusal: sinceRefusalBefore, into: &output)
     }
     sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
     emitBetween(into: &output)
@@ -302,13 +312,71 @@ struct RepairStage: PipelineStage {
   /// second run makes.
   private mutating func removeEarlyDuplicate(_ block: inout Block, into output: inout StageOutput) -> Bool {
     guard let match = early!.match(&block, held: &pending) else { return false }
-    // Dedup's removal, made early on its behalf: counted and reported as dedup's.
+    recordEarlyRemoval(of: block, match, into: &output)
+    return true
+  }
+
+  /// Dedup's removal, made early on its behalf: counted and reported as dedup's.
+  private mutating func recordEarlyRemoval(
+    of block: Block, _ match: (line: Int, kind: ChangeKind), into output: inout StageOutput
+  ) {
     let step = output.step
     output.step = .dedup
     output.record(match.kind, line: block.lines.lowerBound, text: block.text,
       detail: "duplicate of line \(match.line) (\(match.kind == .exactDuplicate ? "exact" : "truncated: a prefix of it"))")
     output.step = step
     removedSinceText = true  // the blank lines on both sides of it merge
+  }
+
+  /// The arriving block will not join the held paragraph: the paragraph
+  /// counts as written from now on, but, when dedup runs, its output waits
+  /// (see ``SetAsideParagraph``) until what follows is known not to grow into
+  /// a copy. `sinceRefusal` is the count before this refusal, restored if the
+  /// paragraph is held again. The blank lines after it go with it.
+  private mutating func setAsidePending(sinceRefusal: Int, into output: inout StageOutput) {
+    guard early != nil, var p = pending else {
+      flush(into: &output)
+      return
+    }
+    emitSetAside(into: &output)
+    remember(&p, early: !pendingRemembered)
+    setAside = SetAsideParagraph(
+      block: p, facts: pendingFacts, lastScalar: pendingLast, heldWithWrap: pendingHeldWithWrap,
+      lastLineWidth: pendingLastLineWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal, between: between)
+    between.removeAll(keepingCapacity: true)
+    pending = nil
+    pendingFacts = nil
+    pendingRemembered = false
+    pageBreak = false
+  }
+
+  /// Writes out the set-aside paragraph and the blank lines after it.
+  private mutating func emitSetAside(into output: inout StageOutput) {
+    guard let aside = setAside else { return }
+    setAside = nil
+    output.emit(aside.block)
+    for blank in aside.between { output.emit(blank) }
+  }
+
+  /// When the held paragraph, just joined, is an exact or truncated copy of
+  /// a paragraph written before: removes it, as dedup would, and holds the
+  /// set-aside paragraph again, with the blank lines that were after it (the
+  /// blank lines on both sides of the copy merge). Returns whether it did.
+  private mutating func removeJoinedCopy(_ p: inout Block, into output: inout StageOutput) -> Bool {
+    var none: Block? = nil
+    guard let match = early!.match(&p, held: &none), let aside = setAside else { return false }
+    recordEarlyRemoval(of: p, match, into: &output)
+    setAside = nil
+    recent.forgetLast()  // held, not written (the early check keeps it: see `pendingRemembered`)
+    pending = aside.block
+    pendingFacts = aside.facts
+    pendingLast = aside.lastScalar
+    pendingHeldWithWrap = aside.heldWithWrap
+    pendingLastLineWidth = aside.lastLineWidth
+    pendingRemembered = true
+    pageBreak = aside.pageBreak
+    sinceRefusal = aside.sinceRefusal
+    between = aside.between
     return true
   }
 
@@ -351,9 +419,17 @@ struct RepairStage: PipelineStage {
   }
 
   private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
-    block.withUTF8 { recent.remember($0) }
-    early?.remember(&block)
+    remember(&block)
+    emitSetAside(into: &output)
     output.emit(block)
+  }
+
+
+  /// Notes a paragraph as written, for the checks that look back at them
+  /// (`early`: for the early duplicate check too).
+  private mutating func remember(_ block: inout Block, early includesEarly: Bool = true) {
+    block.withUTF8 { recent.remember($0) }
+    if includesEarly { early?.remember(&block) }
   }
 
   private mutating func emitBetween(into output: inout StageOutput) {
@@ -363,9 +439,15 @@ struct RepairStage: PipelineStage {
 
   /// Writes out the held paragraph (the blanks after it stay in `between`).
   private mutating func flush(into output: inout StageOutput) {
-    if let p = pending { write(p, into: &output) }
+    if var p = pending {
+      remember(&p, early: !pendingRemembered)
+      emitSetAside(into: &output)
+      output.emit(p)
+    }
+    emitSetAside(into: &output)
     pending = nil
     pendingFacts = nil
+    pendingRemembered = false
     pageBreak = false
   }
 
