@@ -263,8 +263,12 @@ struct RepairStage: PipelineStage {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
           detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats the start of a recent paragraph (a truncated duplicate, left for dedup)")
-      } else if !decision.joins && !consecutive {
-        sinceRefusal = 0  // a fragment left across a blank line
+      } else if !decision.joins && !consecutive && StructureClassifier.isStandalone(pFacts) == nil {
+        // A fragment left across a blank line. (Not a line that looks like
+        // structure, decided on only because the text looked hard-wrapped
+        // when it was held: a second run, which sees the joined lines and no
+        // hard wrap, takes it for structure and would not count it.)
+        sinceRefusal = 0
       }
       if decision.joins {
         join(&p, block, decision, into: &output)
@@ -340,10 +344,11 @@ struct RepairStage: PipelineStage {
     }
     emitSetAside(into: &output)
     remember(&p, early: !pendingRemembered)
+    var blanks: [Block] = []
+    if !between.isEmpty { swap(&blanks, &between) }  // moved, not copied
     setAside = SetAsideParagraph(
       block: p, facts: pendingFacts, lastScalar: pendingLast, heldWithWrap: pendingHeldWithWrap,
-      lastLineWidth: pendingLastLineWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal, between: between)
-    between.removeAll(keepingCapacity: true)
+      lastLineWidth: pendingLastLineWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal, between: blanks)
     pending = nil
     pendingFacts = nil
     pendingRemembered = false
@@ -418,12 +423,13 @@ struct RepairStage: PipelineStage {
     write(block, into: &output)
   }
 
-  private mutating func write(_ block: consuming Block, into output: inout StageOutput) {
-    remember(&block)
+  /// Writes out a paragraph, after the set-aside one if any. `remembered`:
+  /// the early duplicate check counts it as written already.
+  private mutating func write(_ block: consuming Block, remembered: Bool = false, into output: inout StageOutput) {
+    remember(&block, early: !remembered)
     emitSetAside(into: &output)
     output.emit(block)
   }
-
 
   /// Notes a paragraph as written, for the checks that look back at them
   /// (`early`: for the early duplicate check too).
@@ -439,11 +445,7 @@ struct RepairStage: PipelineStage {
 
   /// Writes out the held paragraph (the blanks after it stay in `between`).
   private mutating func flush(into output: inout StageOutput) {
-    if var p = pending {
-      remember(&p, early: !pendingRemembered)
-      emitSetAside(into: &output)
-      output.emit(p)
-    }
+    if let p = pending { write(p, remembered: pendingRemembered, into: &output) }
     emitSetAside(into: &output)
     pending = nil
     pendingFacts = nil

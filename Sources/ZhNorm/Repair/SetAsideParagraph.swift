@@ -15,7 +15,10 @@
 struct SetAsideParagraph {
   /// The paragraph, as it was held.
   var block: Block
-  /// What the `repair` step knew about it while it held it.
+  /// What the `repair` step knew about it while it held it (restored if it
+  /// is held again): its facts when computed, its last scalar, whether the
+  /// text looked hard-wrapped when it was held, the width of its last line,
+  /// and whether page-break evidence followed it.
   var facts: LineFacts?
   var lastScalar: UInt32
   var heldWithWrap: Bool
