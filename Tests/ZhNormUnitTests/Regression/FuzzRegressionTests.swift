@@ -7,7 +7,7 @@ import Testing
 struct FuzzRegressionTests {
   static let directory = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/Inputs")
 
-  /// The saved inputs, all of which must be idempotent (a `known-…` input would pin a known issue instead).
+  /// The saved inputs that must be idempotent (`known-…` inputs pin a known issue instead).
   static var inputs: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
       .filter { !$0.hasPrefix("known-") }.sorted()
@@ -130,6 +130,34 @@ struct FuzzRegressionTests {
     let once = normalizer.normalize(bytes)
     #expect(String(decoding: normalizer.normalize(once), as: UTF8.self) == String(decoding: once, as: UTF8.self))
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
+  }
+
+  /// known-fuzz-pipeline-a18d1fd5 (session 8, FuzzPipeline strict, after 8
+  /// minutes; minimized from 367 to 100 bytes): five garbage lines, the first
+  /// three 24–26 columns wide. The first run takes them for text hard-wrapped
+  /// at 26 columns and joins the third to the fourth (4 columns), a line of
+  /// 28; the fifth is not joined to it (the fourth line was not full). On the
+  /// second run the joined line is the widest of three consecutive lines, so
+  /// the wrap width becomes 28, it is "full", and the fifth line is joined to
+  /// it. The third run changes nothing. Not fixed: not letting the line being
+  /// judged set the wrap width (or asking another line to confirm the widest)
+  /// fixes it, but costs 7–12 points of hard-wrap recall on the generated
+  /// documents (0.683 → 0.567–0.617 for Chinese), a price real text should not
+  /// pay for fuzzer garbage. The fuzz targets tolerate this class
+  /// (`ZHNORM_FUZZ_KNOWN=join-on-second-run`, which CI sets).
+  @Test("Known issue: a join on the second run, once the first run's joins changed a line's width",
+    arguments: ["known-fuzz-pipeline-a18d1fd5.bin"])
+  func knownJoinOnSecondRun(name: String) throws {
+    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(bytes)
+    let twice = normalizer.normalize(once)
+    withKnownIssue("the second run joins what the first run left apart") {
+      #expect(String(decoding: twice, as: UTF8.self) == String(decoding: once, as: UTF8.self))
+    }
+    // Fewer lines, and settled: what the fuzz targets' tolerance admits.
+    #expect(twice.filter { $0 == 0x0A }.count < once.filter { $0 == 0x0A }.count)
+    #expect(normalizer.normalize(twice) == twice)
   }
 
   /// fuzz-dedup-546fb6a0 (FuzzDedup: the dedup step alone, first byte the
