@@ -6,7 +6,7 @@ import Glibc
 /// a run may be told to tolerate so that it goes on looking for everything else.
 ///
 /// `ZHNORM_FUZZ_KNOWN=join-on-second-run` (the only one): the default pipeline
-/// not idempotent because a second run joins lines that the first kept apart.
+/// is not idempotent because a second run joins lines that the first kept apart.
 /// Every input of that class found up to session 8 is fixed and is a
 /// regression test (`Tests/ZhNormUnitTests/Regression/`) but one: fuzzer
 /// garbage whose hard-wrap joins make a line that a second run takes for the
