@@ -281,14 +281,17 @@ struct RepairStage: PipelineStage {
         if setAside != nil && removeJoinedCopy(&p, into: &output) { return }
         let joinedSummary = summarize(p)
         var lastLineWidth = width
-        if context.blankLines > 0 && wrap == nil {
-          // Joined across a blank line, in text not seen to be hard-wrapped:
-          // for the line-width profile, the paragraph is from now on the one
-          // line it is in the output, as it is to a second run. (Counting its
-          // last piece instead let a second run see hard wrap where the first
-          // saw none: a joined paragraph as wide as the lines after it.)
-          // In hard-wrapped text the pieces keep counting: there a joined
-          // paragraph is not a line the profile should learn from.
+        if context.blankLines > 0 && (wrap == nil || joinedSummary.width <= WrapProfile.maximumWidth) {
+          // Joined across a blank line: for the line-width profile, the
+          // paragraph is from now on the one line it is in the output, as it
+          // is to a second run. (Counting its last piece instead let a second
+          // run see hard wrap where the first saw none — a joined paragraph as
+          // wide as the lines after it — or keep seeing it where the first
+          // had stopped: the last piece, short, had pushed the wide lines
+          // below the share the profile asks for.) In hard-wrapped text a
+          // joined paragraph wider than any believable wrap width is left
+          // out: the pieces keep counting, as the profile must go on
+          // recognising the wrap (a second run sees no hard wrap there at all).
           lastLineWidth = joinedSummary.width
           previousLineWidth = lastLineWidth
           widestLine = max(widestLine, lastLineWidth)
