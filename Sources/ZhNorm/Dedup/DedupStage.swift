@@ -235,10 +235,22 @@ struct DedupStage: PipelineStage {
     if compareNear { near?.insert(fingerprinter.signature, position: position) }
     if store != nil {
       pending.append((fingerprint.exact, line))
-      if pending.count >= 1 << 16 { writePending() }
+      if pending.count >= DedupStage.databaseBatch { writePending() }
     }
     return nil
   }
+
+  /// New fingerprints written to the database in one transaction at most
+  /// (besides one at each document's end): 2^19, 8 MiB of pending entries.
+  ///
+  /// Why this many: the keys are random, so a transaction's sorted inserts
+  /// land on nearly every leaf of the table's B-tree, and SQLite reads and
+  /// writes each leaf once per transaction: the cost of a transaction grows
+  /// with the table, not with the batch. On the 1 GB dedup benchmark
+  /// (6.5 million new fingerprints) going from 2^16 to 2^19 took the run
+  /// from 30.0 s to 24.2 s (system time 9.8 s → 4.3 s) for 12 MiB more
+  /// peak memory (the entries and the sort's index).
+  static let databaseBatch = 1 << 19
 
   private mutating func flushPending(into output: inout StageOutput) {
     writePending()

@@ -17,7 +17,8 @@ public struct DedupDatabaseError: Error, CustomStringConvertible {
 ///
 /// The database is in WAL mode with a busy timeout, so concurrent runs wait for
 /// each other instead of failing; each document's new fingerprints are written
-/// in one transaction (`INSERT OR IGNORE`, so two runs adding the same
+/// in one transaction, or in one per ``DedupStage/databaseBatch`` of them
+/// (`INSERT OR IGNORE`, so two runs adding the same
 /// fingerprint both succeed and the table holds it once). Nothing is ever
 /// deleted.
 ///
