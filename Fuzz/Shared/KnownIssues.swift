@@ -7,10 +7,10 @@ import Glibc
 ///
 /// `ZHNORM_FUZZ_KNOWN=join-on-second-run` (the only one): the default pipeline
 /// is not idempotent because a second run joins lines that the first kept apart.
-/// Every input of that class found up to session 8 is fixed and is a
-/// regression test (`Tests/ZhNormUnitTests/Regression/`) but one: fuzzer
-/// garbage whose hard-wrap joins make a line that a second run takes for the
-/// wrap width (`known-fuzz-pipeline-a18d1fd5`; see README, "Fuzzing").
+/// Every input of that class found up to session 9 is fixed and is a
+/// regression test (`Tests/ZhNormUnitTests/Regression/`) but one mechanism:
+/// fuzzer garbage whose hard-wrap joins make a line that a second run takes
+/// for the wrap width (`known-fuzz-pipeline-b490562a`; see README, "Fuzzing").
 /// Tolerated: the two outputs differ
 /// only in line breaks and in lines that repeat kept text
 /// (`differOnlyInLineBreaks`), or the second has fewer lines and a third run

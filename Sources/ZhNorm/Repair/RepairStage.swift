@@ -16,7 +16,9 @@
 /// Holds at most two paragraphs (of at most ``maximumParagraphBytes``: the
 /// held one and, when dedup runs, the one set aside before it), the blank
 /// lines after each and one suspected running footer, plus a fixed window of
-/// recent paragraph hashes and line widths.
+/// recent paragraph hashes and line widths, and, at the start of a document,
+/// the lines read ahead to seed the wrap profile (``Lookahead``: at most 32
+/// lines or 32 KiB).
 struct RepairStage: PipelineStage {
   var step: PipelineStep { .repair }
   let options: RepairOptions
@@ -78,6 +80,9 @@ struct RepairStage: PipelineStage {
   /// The early duplicate check counts `pending` as written already (it was
   /// set aside, then held again).
   private var pendingRemembered = false
+  /// The first lines of the document, read ahead to seed the wrap profile
+  /// (see ``receive(_:into:)``).
+  private var lookahead = Lookahead()
   private var running = RunningLines()
 
   /// Creates the stage. With `dedup` (the dedup step's options, when it
@@ -90,7 +95,7 @@ struct RepairStage: PipelineStage {
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
-    take(block, into: &output)
+    receive(block, into: &output)
   }
 
   /// Takes the blocks one by one off the end of the reversed array, so that
@@ -98,7 +103,28 @@ struct RepairStage: PipelineStage {
   mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
     if early != nil { early!.warm(&blocks) }
     blocks.withUnsafeMutableBufferPointer { $0.reverse() }  // moves, where Array's reverse copies
-    while let block = blocks.popLast() { take(block, into: &output) }
+    while let block = blocks.popLast() { receive(block, into: &output) }
+  }
+
+  /// Takes `block`, or, at the start of a document, reads it ahead.
+  private mutating func receive(_ block: consuming Block, into output: inout StageOutput) {
+    guard lookahead.isActive else { return take(block, into: &output) }
+    lookahead.add(block)
+    if lookahead.isComplete { endLookahead(into: &output) }
+  }
+
+  /// Seeds the wrap profile with what the lines read ahead say, takes them in
+  /// order, and forgets the seed: after them the profile speaks alone (a seed
+  /// that outlived its lines let a second run, whose first lines differ,
+  /// judge later lines by another wrap width than the first run did).
+  private mutating func endLookahead(into output: inout StageOutput) {
+    guard lookahead.isActive else { return }
+    profile.seed(lookahead.samples, widestLine: lookahead.widestLine)
+    var ahead = lookahead
+    lookahead = Lookahead()  // not shared while `ahead` is emptied (no copy of its arrays)
+    ahead.finish { take($0, into: &output) }
+    lookahead = ahead
+    profile.unseed()
   }
 
   private mutating func take(_ block: consuming Block, into output: inout StageOutput) {
@@ -541,6 +567,7 @@ struct RepairStage: PipelineStage {
   }
 
   mutating func finishDocument(into output: inout StageOutput) {
+    endLookahead(into: &output)
     if let held = suspect {
       suspect = nil
       processText(held, into: &output, checkRunning: false)
@@ -561,6 +588,7 @@ struct RepairStage: PipelineStage {
     widestLine = 0
     sinceRefusal = Int.max
     profile.reset()
+    lookahead.restart()
     recent.removeAll()
     early?.removeAll()
     running.removeAll()

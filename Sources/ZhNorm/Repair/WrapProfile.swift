@@ -11,6 +11,9 @@ struct WrapProfile {
   static let maximumWidth = 200
   private var samples: [Int] = []
   private var next = 0
+  /// What the first lines of the document, read ahead, said (see
+  /// ``seed(_:)``): the answer until the profile has samples of its own.
+  private var seeded: (width: Int, tolerance: Int, near: Int, of: Int)?
 
   mutating func add(_ width: Int) {
     if samples.count < Self.capacity {
@@ -26,7 +29,35 @@ struct WrapProfile {
     samples.removeAll(keepingCapacity: true)
     next = 0
     cached = nil
+    seeded = nil
     isCurrent = true
+  }
+
+  /// Seeds the profile with the widths of lines read ahead (the first lines
+  /// of a document, each directly followed by another line): until the
+  /// profile has ``minimumSamples`` samples of its own, or ``unseed()`` is
+  /// called, its answer is theirs.
+  /// Without it, the first paragraph of every hard-wrapped document was left
+  /// unjoined (the profile knew nothing yet). O(n) in the samples.
+  ///
+  /// Only when no line read ahead is wider than the wrap width they say
+  /// (`widestLine`, the widest of all text lines read ahead): hard-wrapped
+  /// text has none, and text a first run re-flowed has many — without this
+  /// check a second run, whose window reaches further (the joined lines are
+  /// fewer), could take a list of short lines further on for the wrap of the
+  /// whole beginning and join a heading there.
+  mutating func seed(_ lookahead: [Int], widestLine: Int) {
+    seeded = Self.wrap(of: lookahead).flatMap { wrap in
+      widestLine <= wrap.width + wrap.tolerance ? wrap : nil
+    }
+    isCurrent = false
+  }
+
+  /// Forgets the seed: it speaks for the lines read ahead, not for the
+  /// rest of the document.
+  mutating func unseed() {
+    seeded = nil
+    isCurrent = false
   }
 
   private var cached: (width: Int, tolerance: Int, near: Int, of: Int)?
@@ -37,7 +68,7 @@ struct WrapProfile {
   var wrap: (width: Int, tolerance: Int, near: Int, of: Int)? {
     mutating get {
       if !isCurrent {
-        cached = Self.wrap(of: samples)
+        cached = samples.count < Self.minimumSamples ? seeded : Self.wrap(of: samples)
         isCurrent = true
       }
       return cached

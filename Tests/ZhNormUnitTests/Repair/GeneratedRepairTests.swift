@@ -103,6 +103,23 @@ struct GeneratedRepairTests {
     return lines
   }
 
+  /// The wrap profile needs three full lines before it says "hard wrap"; the
+  /// first lines of a document, read ahead, answer until then (``Lookahead``).
+  @Test("The first paragraph of a hard-wrapped document is re-flowed too, whatever the chunking")
+  func firstParagraphReflowed() {
+    let paragraphs = Array(RepairTests.paragraphs.filter { $0.unicodeScalars.count >= 70 }.prefix(3))
+    #expect(paragraphs.count == 3)
+    let first = Self.hardWrap(paragraphs[0], width: 60)
+    #expect(first.count >= 3)
+    let document = paragraphs.map { Self.hardWrap($0, width: 60).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    let output = normalizer.normalize(document)
+    #expect(output.split(separator: "\n").first.map(String.init) == paragraphs[0])
+    #expect(normalizer.normalize(output) == output)
+    for size in [1, 7, 100] {
+      #expect(normalizer.normalize(Array(document.utf8), chunkSizes: [size]) == Array(output.utf8))
+    }
+  }
+
   @Test("Word-wrapped English with hyphenated cuts is re-flowed; compounds keep their hyphen")
   func hyphenation() {
     var generator = SeededGenerator(seed: 5)
