@@ -12,7 +12,7 @@ struct WrapProfile {
   private var samples: [Int] = []
   private var next = 0
   /// What the first lines of the document, read ahead, said (see
-  /// ``seed(_:)``): the answer until the profile has samples of its own.
+  /// ``seed(_:widestLine:)``): the answer until the profile has samples of its own.
   private var seeded: (width: Int, tolerance: Int, near: Int, of: Int)?
 
   mutating func add(_ width: Int) {
