@@ -41,6 +41,10 @@ struct JoinDecision {
   /// Remove the hyphen ending the first half.
   var removesHyphen: Bool = false
 
+  /// ASCII marks that attach to the text before them: `.` `,` `;` `:` `!` `?` `%` `)` `]` `}`.
+  static let attachesToPrevious: Set<UInt32> = Set(".,;:!?%)]}".unicodeScalars.map(\.value))
+  /// ASCII marks that attach to the text after them: `(` `[` `{`.
+  static let opensGroup: Set<UInt32> = Set("([{".unicodeScalars.map(\.value))
   static let functionCharacters: Set<UInt32> = Set("的和与及或把被从向对在将为是而并之以于让使给跟同比由但且如若就都也还所其".unicodeScalars.map(\.value))
   static let sentenceStarters: Set<UInt32> = Set("在据对为从由将把被我你他她它这那但而又也还并如若因所当自与和及以向让使今近记各每该其此本全上下中总首第一二三等是有不就都要会可".unicodeScalars.map(\.value))
 
@@ -74,8 +78,12 @@ struct JoinDecision {
     }
     // Latin halves join with one space, Chinese halves (or a hyphen) with none.
     // Digits on both sides are one number cut in two (`40` ⏎ `00多个`): no space.
+    // Nor before a mark that attaches to what precedes it, or after an opening
+    // bracket: a line cut by columns, not at a space (`66` ⏎ `.7%`, `16.62` ⏎
+    // `%`; word wrap never starts a line with one either).
     decision.insertsSpace = pLast < 0x80 && pLast != 0x2D && qFirst < 0x80 && qFirst > 0x20
       && !((0x30...0x39).contains(pLast) && (0x30...0x39).contains(qFirst))
+      && !Self.attachesToPrevious.contains(qFirst) && !Self.opensGroup.contains(pLast)
     decision.removesHyphen = Hyphenation.removesHyphen(left: p.tail, right: q.head)
 
     // Hard wrap: consecutive lines.

@@ -61,6 +61,21 @@ struct RepairTests {
     #expect(!Hyphenation.removesHyphen(left: Array("COVID-".unicodeScalars.map(\.value)), right: Array("19".unicodeScalars.map(\.value))))
   }
 
+  @Test("A Latin join inserts a space, but not before a mark that attaches to the text before it, nor after an opening bracket",
+    arguments: [
+      ("the", "house", true), ("total:", "42", true), ("增长66", ".7%。", false), ("增长16.62", "%、13.97%。", false),
+      ("see (", "note 2)", false), ("in 2024", ", the", false),
+    ])
+  func joinSpacing(left: String, right: String, space: Bool) {
+    func facts(_ text: String) -> LineFacts { Array(text.utf8).withUnsafeBufferPointer { LineFacts($0) } }
+    let context = JoinDecision.Context(
+      blankLines: 0, pageBreak: false, interleaved: false, wrap: (width: 60, tolerance: 4, near: 3, of: 3),
+      lastLineWidth: 60, widestLine: 60)
+    let decision = JoinDecision.decide(facts(left), facts(right), context)
+    #expect(decision.joins)
+    #expect(decision.insertsSpace == space)
+  }
+
   /// Clean paragraphs from the seeds, each its own line with blank lines between.
   static var paragraphs: [String] {
     let unicodeOnly = Normalizer(configuration: NormalizerConfiguration(steps: [.unicode]))
