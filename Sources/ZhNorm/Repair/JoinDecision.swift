@@ -52,7 +52,7 @@ struct JoinDecision {
     var blankLines: Int
     var pageBreak: Bool
     var interleaved: Bool
-    var wrap: (width: Int, tolerance: Int, near: Int, of: Int)?
+    var wrap: WrapProfile.Wrap?
     /// Display width of the last input line of the first half.
     var lastLineWidth: Int
     /// Display width of the widest line of the document so far (this one included).

@@ -9,11 +9,17 @@ struct WrapProfile {
   static let minimumSamples = 3
   /// The widest wrap width believed, in display columns (100 CJK characters).
   static let maximumWidth = 200
+
+  /// What the profile says of hard-wrapped text: the wrap width, how far
+  /// under it a line still counts as full, and how many of the samples
+  /// (`of`) were that near it.
+  typealias Wrap = (width: Int, tolerance: Int, near: Int, of: Int)
+
   private var samples: [Int] = []
   private var next = 0
   /// What the first lines of the document, read ahead, said (see
   /// ``seed(_:widestLine:)``): the answer until the profile has samples of its own.
-  private var seeded: (width: Int, tolerance: Int, near: Int, of: Int)?
+  private var seeded: Wrap?
 
   mutating func add(_ width: Int) {
     if samples.count < Self.capacity {
@@ -36,9 +42,9 @@ struct WrapProfile {
   /// Seeds the profile with the widths of lines read ahead (the first lines
   /// of a document, each directly followed by another line): until the
   /// profile has ``minimumSamples`` samples of its own, or ``unseed()`` is
-  /// called, its answer is theirs.
-  /// Without it, the first paragraph of every hard-wrapped document was left
-  /// unjoined (the profile knew nothing yet). O(n) in the samples.
+  /// called, its answer is theirs. Without it, the first paragraph of every
+  /// hard-wrapped document was left unjoined (the profile knew nothing yet).
+  /// O(n) in the samples.
   ///
   /// Only when no line read ahead is wider than the wrap width they say
   /// (`widestLine`, the widest of all text lines read ahead): hard-wrapped
@@ -60,12 +66,12 @@ struct WrapProfile {
     isCurrent = false
   }
 
-  private var cached: (width: Int, tolerance: Int, near: Int, of: Int)?
+  private var cached: Wrap?
   private var isCurrent = true
 
   /// The wrap width and tolerance when the profile says hard wrap, else nil
   /// (computed when asked after a sample was added).
-  var wrap: (width: Int, tolerance: Int, near: Int, of: Int)? {
+  var wrap: Wrap? {
     mutating get {
       if !isCurrent {
         cached = samples.count < Self.minimumSamples ? seeded : Self.wrap(of: samples)
@@ -75,7 +81,7 @@ struct WrapProfile {
     }
   }
 
-  private static func wrap(of samples: [Int]) -> (width: Int, tolerance: Int, near: Int, of: Int)? {
+  private static func wrap(of samples: [Int]) -> Wrap? {
     // Wider than `maximumWidth` is no page or column layout (and a width that
     // wide, met by chance, lets each run join one more line: the joined line
     // becomes the next "wrap width").
