@@ -57,6 +57,10 @@ struct JoinDecision {
     var lastLineWidth: Int
     /// Display width of the widest line of the document so far (this one included).
     var widestLine: Int = 0
+    /// Display width of the first half as one line (all its input lines, as
+    /// joined so far) and of the next block: what a second run would see.
+    var paragraphWidth: Int = 0
+    var nextWidth: Int = 0
   }
 
   /// Decides whether `q` continues `p`. With `explains` false no evidence text
@@ -104,6 +108,16 @@ struct JoinDecision {
       context.lastLineWidth >= wrap.width - wrap.tolerance
         || (TextFacts.isASCIILetter(qFirst) && context.lastLineWidth + 1 + firstWord > wrap.width)
     {
+      // A paragraph whose joined line would itself fit the wrap width is left
+      // as it is: a second run would see that line as a full one (the widest,
+      // it even sets the wrap width) and join the next line to it, which the
+      // first run, judging the short last piece, did not.
+      let joinedWidth = context.paragraphWidth + context.nextWidth + (decision.insertsSpace ? 1 : 0)
+        - (decision.removesHyphen ? 1 : 0)
+      if joinedWidth <= wrap.width + wrap.tolerance {
+        note("hard-wrapped text, but the joined line (\(joinedWidth) columns) would fit the wrap width \(wrap.width): a second run would take it for a full line")
+        return decision
+      }
       decision.joins = true
       note("hard-wrapped text: the line is \(context.lastLineWidth) columns wide, at the wrap width \(wrap.width) of \(wrap.near) of the last \(wrap.of) lines")
       if decision.removesHyphen { note("the hyphen cut a word") }

@@ -40,6 +40,8 @@ struct RepairStage: PipelineStage {
   private var pendingHeldWithWrap = false
   /// Display width of the last input line of `pending`.
   private var pendingLastLineWidth = 0
+  /// Display width of `pending` as one line.
+  private var pendingWidth = 0
   /// Blank blocks seen after the last text block written or held.
   private var between: [Block] = []
   /// Page-break evidence (furniture, a form feed) seen after `pending`.
@@ -282,7 +284,8 @@ struct RepairStage: PipelineStage {
       let context = JoinDecision.Context(
         blankLines: directlyAfterLine && between.isEmpty ? 0 : max(1, between.count),
         pageBreak: pageBreak, interleaved: sinceRefusal <= 6,
-        wrap: wrap, lastLineWidth: pendingLastLineWidth, widestLine: widestLine)
+        wrap: wrap, lastLineWidth: pendingLastLineWidth, widestLine: widestLine, paragraphWidth: pendingWidth,
+        nextWidth: width)
       var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
       if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
       if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
@@ -377,7 +380,7 @@ struct RepairStage: PipelineStage {
     if !between.isEmpty { swap(&blanks, &between) }  // moved, not copied
     setAside = SetAsideParagraph(
       block: p, facts: pendingFacts, lastScalar: pendingLast, heldWithWrap: pendingHeldWithWrap,
-      lastLineWidth: pendingLastLineWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal, between: blanks)
+      lastLineWidth: pendingLastLineWidth, width: pendingWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal, between: blanks)
     pending = nil
     pendingFacts = nil
     pendingRemembered = false
@@ -407,6 +410,7 @@ struct RepairStage: PipelineStage {
     pendingLast = aside.lastScalar
     pendingHeldWithWrap = aside.heldWithWrap
     pendingLastLineWidth = aside.lastLineWidth
+    pendingWidth = aside.width
     pendingRemembered = true
     pageBreak = aside.pageBreak
     sinceRefusal = aside.sinceRefusal
@@ -447,6 +451,7 @@ struct RepairStage: PipelineStage {
       pendingLast = summary.lastScalar
       pendingHeldWithWrap = profile.wrap != nil
       pendingLastLineWidth = lastLineWidth
+      pendingWidth = summary.width
       return
     }
     write(block, into: &output)

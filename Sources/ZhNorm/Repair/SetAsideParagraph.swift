@@ -17,12 +17,13 @@ struct SetAsideParagraph {
   var block: Block
   /// What the `repair` step knew about it while it held it (restored if it
   /// is held again): its facts when computed, its last scalar, whether the
-  /// text looked hard-wrapped when it was held, the width of its last line,
-  /// and whether page-break evidence followed it.
+  /// text looked hard-wrapped when it was held, the width of its last line
+  /// and its own (as one line), and whether page-break evidence followed it.
   var facts: LineFacts?
   var lastScalar: UInt32
   var heldWithWrap: Bool
   var lastLineWidth: Int
+  var width: Int
   var pageBreak: Bool
   /// Blocks since a fragment was left unjoined, before this refusal.
   var sinceRefusal: Int

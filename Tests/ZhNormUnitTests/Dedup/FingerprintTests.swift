@@ -32,6 +32,10 @@ struct FingerprintPropertyTests {
     "a", "Z", "word", "apt-get install", " ", "  ", "\t", "x y z", "12345678", "abcdefghij",
     "中", "文字", "重庆汽车行业", "，", ",", "。", "!", "！", "ＡＢＣ", "１２", "｡", "｢", "\u{200B}", "\u{FEFF}",
     "\u{3000}", "\u{00A0}", "é", "ß", "𠀀", "😀", "（注）", ";", "\u{0}", "\r",
+    // Three-byte scalars around the ones the fast path drops or maps.
+    "“", "”", "…", "—", "\u{2000}", "\u{200A}", "\u{200F}", "\u{2010}", "\u{202F}", "\u{2030}", "\u{205E}",
+    "\u{205F}", "\u{2064}", "\u{2065}", "\u{1680}", "\u{180E}", "\u{FF60}", "\u{FF64}", "\u{FF65}", "～",
+    "\u{FF5F}", "ｶ", "、", "ア", "ぁ", "가", "\u{F900}", "\u{0800}", "\u{33FF}", "\u{A000}",
   ]
 
   static func randomText(_ generator: inout SeededGenerator) -> String {

@@ -70,10 +70,24 @@ struct RepairTests {
     func facts(_ text: String) -> LineFacts { Array(text.utf8).withUnsafeBufferPointer { LineFacts($0) } }
     let context = JoinDecision.Context(
       blankLines: 0, pageBreak: false, interleaved: false, wrap: (width: 60, tolerance: 4, near: 3, of: 3),
-      lastLineWidth: 60, widestLine: 60)
+      lastLineWidth: 60, widestLine: 60, paragraphWidth: 120, nextWidth: 20)
     let decision = JoinDecision.decide(facts(left), facts(right), context)
     #expect(decision.joins)
     #expect(decision.insertsSpace == space)
+  }
+
+  /// A hard-wrap join whose joined line would fit the wrap width is refused:
+  /// a second run would take that line for a full one and join the next line
+  /// to it (fuzz-pipeline-b490562a). A wider joined line joins.
+  @Test("A hard-wrap join is refused when the joined line would still fit the wrap width",
+    arguments: [(58, 4, false), (58, 6, false), (58, 8, true), (120, 4, true)])
+  func joinedLineFitsWrap(paragraphWidth: Int, nextWidth: Int, joins: Bool) {
+    func facts(_ text: String) -> LineFacts { Array(text.utf8).withUnsafeBufferPointer { LineFacts($0) } }
+    let context = JoinDecision.Context(
+      blankLines: 0, pageBreak: false, interleaved: false, wrap: (width: 60, tolerance: 4, near: 3, of: 3),
+      lastLineWidth: 58, widestLine: 60, paragraphWidth: paragraphWidth, nextWidth: nextWidth)
+    let decision = JoinDecision.decide(facts("中国制造业的转型升级正在加快推进各地纷纷出台政策支持企业"), facts("发展壮大"), context)
+    #expect(decision.joins == joins)
   }
 
   /// Clean paragraphs from the seeds, each its own line with blank lines between.
