@@ -12,20 +12,41 @@ struct Lookahead {
   static let maximumBlocks = 32
   static let maximumBytes = 32 * 1024
 
+  /// What the profile learns from the lines read ahead.
+  struct Widths {
+    /// Display widths of the text lines directly followed by another text line.
+    fileprivate(set) var samples: [Int] = []
+    /// Display width of the widest text line read ahead.
+    fileprivate(set) var widestLine = 0
+    /// For each block read ahead, the index of its width in ``samples``, or
+    /// -1 (a blank line, or a line not directly followed by another).
+    fileprivate(set) var sampleIndices: [Int] = []
+
+    /// What these lines say (``WrapProfile/seedWrap(of:widestLine:)``).
+    var seedWrap: WrapProfile.Wrap? { WrapProfile.seedWrap(of: samples, widestLine: widestLine) }
+
+    /// What the lines would say to a second run if the block at `index` (in
+    /// the order read) were joined, across a blank line, to the paragraph
+    /// before it, making a line `joinedWidth` columns wide: the second run
+    /// reads that line where the first read the block. O(n) in the samples.
+    func seedWrap(joiningBlockAt index: Int, joinedWidth: Int) -> WrapProfile.Wrap? {
+      var widths = samples
+      if index < sampleIndices.count, sampleIndices[index] >= 0 { widths[sampleIndices[index]] = joinedWidth }
+      return WrapProfile.seedWrap(of: widths, widestLine: max(widestLine, joinedWidth))
+    }
+  }
+
   /// Whether the document's first lines are still being read ahead.
   private(set) var isActive = true
   /// The blocks read ahead, in order.
   private(set) var blocks: [Block] = []
-  /// Display widths of the text lines directly followed by another text
-  /// line: what the profile learns from.
-  private(set) var samples: [Int] = []
-  /// Display width of the widest text line read ahead.
-  private(set) var widestLine = 0
+  /// The widths of the lines read ahead.
+  private(set) var widths = Widths()
   private var bytes = 0
   private var previousWidth: Int?
 
   var isComplete: Bool {
-    samples.count >= Self.sampleTarget || blocks.count >= Self.maximumBlocks || bytes >= Self.maximumBytes
+    widths.samples.count >= Self.sampleTarget || blocks.count >= Self.maximumBlocks || bytes >= Self.maximumBytes
   }
 
   /// Stops reading ahead and hands over the blocks read, in order (the
@@ -40,8 +61,9 @@ struct Lookahead {
   /// Starts reading ahead again, for the next document.
   mutating func restart() {
     blocks.removeAll(keepingCapacity: true)
-    samples.removeAll(keepingCapacity: true)
-    widestLine = 0
+    widths.samples.removeAll(keepingCapacity: true)
+    widths.sampleIndices.removeAll(keepingCapacity: true)
+    widths.widestLine = 0
     bytes = 0
     previousWidth = nil
     isActive = true
@@ -54,10 +76,14 @@ struct Lookahead {
       previousWidth = nil
     } else {
       let width = block.withUTF8(WrapProfile.width)
-      widestLine = max(widestLine, width)
-      if let previous = previousWidth { samples.append(previous) }
+      widths.widestLine = max(widths.widestLine, width)
+      if let previous = previousWidth {
+        widths.samples.append(previous)
+        widths.sampleIndices[blocks.count - 1] = widths.samples.count - 1  // the line before, directly followed
+      }
       previousWidth = width
     }
     blocks.append(block)
+    widths.sampleIndices.append(-1)
   }
 }

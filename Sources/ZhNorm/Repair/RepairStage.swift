@@ -85,6 +85,9 @@ struct RepairStage: PipelineStage {
   /// The first lines of the document, read ahead to seed the wrap profile
   /// (see ``receive(_:into:)``).
   private var lookahead = Lookahead()
+  /// While the lines read ahead are taken: their widths, what they said,
+  /// and the index of the block being taken (see ``changesReadAhead(_:joinedWidth:)``).
+  private var taking: (widths: Lookahead.Widths, seed: WrapProfile.Wrap?, index: Int)?
   private var running = RunningLines()
 
   /// Creates the stage. With `dedup` (the dedup step's options, when it
@@ -121,12 +124,35 @@ struct RepairStage: PipelineStage {
   /// judge later lines by another wrap width than the first run did).
   private mutating func endLookahead(into output: inout StageOutput) {
     guard lookahead.isActive else { return }
-    profile.seed(lookahead.samples, widestLine: lookahead.widestLine)
+    let widths = lookahead.widths
+    profile.seed(widths.samples, widestLine: widths.widestLine)
     var ahead = lookahead
-    lookahead = Lookahead()  // not shared while `ahead` is emptied (no copy of its arrays)
-    ahead.finish { take($0, into: &output) }
+    lookahead = Lookahead()  // not shared while `ahead` is emptied (no copy of its blocks)
+    taking = (widths, widths.seedWrap, -1)
+    ahead.finish { block in
+      taking!.index += 1
+      take(block, into: &output)
+    }
+    taking = nil
     lookahead = ahead
     profile.unseed()
+  }
+
+  /// Whether joining the block being taken, across a blank line, to the held
+  /// paragraph would change what the lines read ahead say to a second run:
+  /// it reads the joined paragraph as one line where the first run read the
+  /// block, and a line near the other widths could make it see hard wrap, or
+  /// another wrap width, where the first run saw none (fuzz-pipeline-9062a4fe:
+  /// it then re-flowed the document's first lines). Only while the lines read
+  /// ahead are taken; a joined line that makes them say nothing is harmless
+  /// (a second run then sees no hard wrap, and leaves the lines the first
+  /// run joined as they are).
+  private func changesReadAhead(_ checkRunning: Bool, joinedWidth: Int) -> Bool {
+    guard checkRunning, let taking else { return false }
+    guard let second = taking.widths.seedWrap(joiningBlockAt: taking.index, joinedWidth: joinedWidth) else {
+      return false
+    }
+    return second.width != taking.seed?.width
   }
 
   private mutating func take(_ block: consuming Block, into output: inout StageOutput) {
@@ -288,7 +314,13 @@ struct RepairStage: PipelineStage {
         nextWidth: width)
       var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
       if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
-      if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
+      if decision.joins && context.blankLines > 0
+        && changesReadAhead(checkRunning, joinedWidth: pendingWidth + width + (decision.insertsSpace ? 1 : 0))
+      {
+        decision.joins = false
+        output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
+          detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the joined line would make the document's first lines look hard-wrapped to a second run")
+      } else if decision.joins && p.withUTF8({ recent.containsPrefix($0) }) {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
           detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats the start of a recent paragraph (a truncated duplicate, left for dedup)")

@@ -53,10 +53,14 @@ struct WrapProfile {
   /// fewer), could take a list of short lines further on for the wrap of the
   /// whole beginning and join a heading there.
   mutating func seed(_ lookahead: [Int], widestLine: Int) {
-    seeded = Self.wrap(of: lookahead).flatMap { wrap in
-      widestLine <= wrap.width + wrap.tolerance ? wrap : nil
-    }
+    seeded = Self.seedWrap(of: lookahead, widestLine: widestLine)
     isCurrent = false
+  }
+
+  /// What lines read ahead say (see ``seed(_:widestLine:)``): the wrap of
+  /// their widths, unless a line read ahead is wider than it. O(n).
+  static func seedWrap(of lookahead: [Int], widestLine: Int) -> Wrap? {
+    wrap(of: lookahead).flatMap { wrap in widestLine <= wrap.width + wrap.tolerance ? wrap : nil }
   }
 
   /// Forgets the seed: it speaks for the lines read ahead, not for the

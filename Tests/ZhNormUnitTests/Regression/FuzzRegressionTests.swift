@@ -7,10 +7,9 @@ import Testing
 struct FuzzRegressionTests {
   static let directory = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/Inputs")
 
-  /// The saved inputs that must be idempotent (`known-…` inputs pin a known issue instead).
+  /// The saved inputs: the default pipeline must be idempotent on every one.
   static var inputs: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-      .filter { !$0.hasPrefix("known-") }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
   }
 
   /// fuzz-pipeline-9bafbb4d: Traditional seed 004 spliced with Simplified text and
@@ -152,6 +151,20 @@ struct FuzzRegressionTests {
   /// itself fit the wrap width — a second run would take it for a full line.
   /// Hard-wrap recall on the generated documents is unchanged (in real
   /// hard-wrapped text a joined paragraph is far wider than the wrap).
+  ///
+  /// fuzz-pipeline-9062a4fe (session 10, a replay of the FuzzPipeline working
+  /// corpus once b490562a was fixed; minimized from 164 to 89 bytes by
+  /// deleting lines): garbage lines 23–26 columns wide among a document's
+  /// first lines, the third followed by a blank line and a line starting with
+  /// `。`, joined across the blank to it. The first run read the first lines
+  /// ahead (`Lookahead`) and saw too few lines near one width to call the text
+  /// hard-wrapped (24, 23, then the 8 columns of the line after the blank), so
+  /// the first two lines stayed apart. The second run read ahead the first
+  /// run's output, where the joined paragraph is a line of 26 columns right
+  /// after the first two — three lines near one width — and re-flowed all
+  /// four. Fixed: while the lines read ahead are taken, a join across a blank
+  /// line is refused when the joined line, read where the block was, would
+  /// make them say hard wrap (or another wrap width) to a second run.
   @Test("The default pipeline is idempotent on every saved fuzz input", arguments: inputs)
   func idempotent(name: String) throws {
     let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
@@ -159,36 +172,6 @@ struct FuzzRegressionTests {
     let once = normalizer.normalize(bytes)
     #expect(String(decoding: normalizer.normalize(once), as: UTF8.self) == String(decoding: once, as: UTF8.self))
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
-  }
-
-  /// known-fuzz-pipeline-9062a4fe (session 10, a replay of the FuzzPipeline
-  /// working corpus with the fix for fuzz-pipeline-b490562a; minimized from
-  /// 164 to 89 bytes): garbage lines 23–26 columns wide, the third followed by
-  /// a blank line and a line starting with `。`, joined across the blank to it.
-  /// The first run reads the document's first lines ahead (`Lookahead`) and
-  /// sees too few lines near one width to call it hard-wrapped (24, 23, then
-  /// the 8 columns of the line after the blank), so the first two lines stay
-  /// apart; the joined paragraph (26 columns) counts as one line only from
-  /// then on. The second run reads ahead the first run's output, where that
-  /// paragraph is a line of 26 columns directly after the first two: three
-  /// lines near one width, hard wrap, and it joins all four lines. The third
-  /// run changes nothing. Not fixed: the lines read ahead would have to be
-  /// read as the joins across blank lines will make them, which are decided
-  /// only later (see README, "Fuzzing"). The fuzz targets tolerate this class
-  /// (`ZHNORM_FUZZ_KNOWN=join-on-second-run`, which CI sets).
-  @Test("Known issue: a join on the second run, once the first run's joins changed a line's width",
-    arguments: ["known-fuzz-pipeline-9062a4fe.bin"])
-  func knownJoinOnSecondRun(name: String) throws {
-    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
-    let normalizer = Normalizer()
-    let once = normalizer.normalize(bytes)
-    let twice = normalizer.normalize(once)
-    withKnownIssue("the second run joins what the first run left apart") {
-      #expect(String(decoding: twice, as: UTF8.self) == String(decoding: once, as: UTF8.self))
-    }
-    // Fewer lines, and settled: what the fuzz targets' tolerance admits.
-    #expect(twice.filter { $0 == 0x0A }.count < once.filter { $0 == 0x0A }.count)
-    #expect(normalizer.normalize(twice) == twice)
   }
 
   /// fuzz-dedup-546fb6a0 (FuzzDedup: the dedup step alone, first byte the
