@@ -43,7 +43,10 @@ struct Lookahead {
   /// The widths of the lines read ahead.
   private(set) var widths = Widths()
   private var bytes = 0
+  /// The width and the index of the last text line read, while the next
+  /// line may follow it directly.
   private var previousWidth: Int?
+  private var previousIndex = 0
 
   var isComplete: Bool {
     widths.samples.count >= Self.sampleTarget || blocks.count >= Self.maximumBlocks || bytes >= Self.maximumBytes
@@ -69,19 +72,21 @@ struct Lookahead {
     isActive = true
   }
 
-  /// Reads `block` ahead. O(n) in its bytes.
-  mutating func add(_ block: consuming Block) {
+  /// Reads `block` ahead; `measure` gives the width of a text line, or nil
+  /// for a line that will be removed (it is then no line at all: the lines
+  /// around it are adjacent). O(n) in its bytes.
+  mutating func add(_ block: consuming Block, width measure: (Block) -> Int?) {
     bytes += block.utf8Count
     if block.isBlank || block.isPartialLine || block.terminator != .lineFeed {
       previousWidth = nil
-    } else {
-      let width = block.withUTF8(WrapProfile.width)
+    } else if let width = measure(block) {
       widths.widestLine = max(widths.widestLine, width)
       if let previous = previousWidth {
         widths.samples.append(previous)
-        widths.sampleIndices[blocks.count - 1] = widths.samples.count - 1  // the line before, directly followed
+        widths.sampleIndices[previousIndex] = widths.samples.count - 1
       }
       previousWidth = width
+      previousIndex = blocks.count
     }
     blocks.append(block)
     widths.sampleIndices.append(-1)

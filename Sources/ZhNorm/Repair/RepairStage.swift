@@ -114,8 +114,27 @@ struct RepairStage: PipelineStage {
   /// Takes `block`, or, at the start of a document, reads it ahead.
   private mutating func receive(_ block: consuming Block, into output: inout StageOutput) {
     guard lookahead.isActive else { return take(block, into: &output) }
-    lookahead.add(block)
+    lookahead.add(block, width: readAheadWidth)
     if lookahead.isComplete { endLookahead(into: &output) }
+  }
+
+  /// The width of a text line read ahead as this step will see it when it
+  /// takes the line, after the line's own repairs (pinyin annotations and
+  /// continuation markers removed, the text cleaned again), or nil when
+  /// those repairs remove it (page furniture), so that it is no line at all.
+  /// A second run reads ahead the lines as this run wrote them: measured
+  /// before the repairs, a line that lost an annotation was a line of
+  /// another width to it (fuzz-pipeline-b9908d04). O(n) in the line.
+  private func readAheadWidth(of block: Block) -> Int? {
+    var line = block
+    var scratch = StageOutput(recordsChanges: false)
+    let summary = summarize(line)
+    if summary.mayHaveAnnotation { removeAnnotations(&line, into: &scratch) }
+    if options.removesFurniture {
+      if summary.mayBeFurniture && line.withUTF8(PageFurniture.classify) != nil { return nil }
+      if summary.mayHaveInlineMarker, case .removedLine = stripInlineMarkers(&line, into: &scratch) { return nil }
+    }
+    return line.withUTF8(WrapProfile.width)
   }
 
   /// Seeds the wrap profile with what the lines read ahead say, takes them in
@@ -214,7 +233,7 @@ struct RepairStage: PipelineStage {
     afterPageBreak = true
   }
 
-  private mutating func summarize(_ block: Block) -> LineSummary {
+  private func summarize(_ block: Block) -> LineSummary {
     let profile = block.byteProfile
     return block.withUTF8 { LineSummary($0, profile: profile, options: options) }
   }
@@ -238,7 +257,9 @@ struct RepairStage: PipelineStage {
       }
       if summary.mayHaveInlineMarker {
         switch stripInlineMarkers(&block, into: &output) {
-        case .removedLine: return
+        case .removedLine:
+          removed()  // notes the page break too, when a paragraph is held
+          return
         case .stripped(let leading):
           // Without its marker, the line may be a copy dedup removes (a
           // paragraph repeated after a page break, marker and all). A second
@@ -547,8 +568,8 @@ struct RepairStage: PipelineStage {
 
   /// Removes continuation markers at the start (`（上接第一版）要坚持…`) or end of
   /// a line, repeatedly. The line is removed when what is left is itself
-  /// furniture (or nothing).
-  private mutating func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> MarkerResult {
+  /// furniture (or nothing): the caller notes the removal.
+  private func stripInlineMarkers(_ block: inout Block, into output: inout StageOutput) -> MarkerResult {
     var scalars = block.withUTF8(TextFacts.scalars)
     var removed: [String] = []
     var strippedLeading = false
@@ -579,7 +600,6 @@ struct RepairStage: PipelineStage {
       if !block.isBlank {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text, detail: "removed a furniture line")
       }
-      self.removed()  // notes the page break too, when a paragraph is held
       return .removedLine
     }
     return .stripped(leading: strippedLeading)

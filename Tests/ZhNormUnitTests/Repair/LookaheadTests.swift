@@ -3,10 +3,13 @@ import Testing
 
 @Suite("Repair: the lines read ahead")
 struct LookaheadTests {
-  /// Reads `lines` ahead (an empty string is a blank line).
+  /// Reads `lines` ahead (an empty string is a blank line; `- 3 -` a line
+  /// that will be removed).
   static func readAhead(_ lines: [String]) -> Lookahead {
     var lookahead = Lookahead()
-    for line in lines { lookahead.add(Block(text: line)) }
+    for line in lines {
+      lookahead.add(Block(text: line)) { $0.text == "- 3 -" ? nil : $0.withUTF8(WrapProfile.width) }
+    }
     return lookahead
   }
 
@@ -16,6 +19,13 @@ struct LookaheadTests {
     #expect(widths.samples == [10, 4, 1])  // `abc` is followed by a blank line, `yz` by nothing
     #expect(widths.sampleIndices == [0, -1, -1, 1, 2, -1])
     #expect(widths.widestLine == 10)
+  }
+
+  @Test("A line that will be removed is no line: the lines around it are adjacent")
+  func removedLine() {
+    let widths = Self.readAhead(["一二三四五", "- 3 -", "abc", "x"]).widths
+    #expect(widths.samples == [10, 3])
+    #expect(widths.sampleIndices == [0, -1, 1, -1])
   }
 
   /// fuzz-pipeline-9062a4fe's shape: two lines near 24 columns, a blank, then a
