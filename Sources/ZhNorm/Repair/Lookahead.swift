@@ -72,14 +72,21 @@ struct Lookahead {
     isActive = true
   }
 
-  /// Reads `block` ahead; `measure` gives the width of a text line, or nil
-  /// for a line that will be removed (it is then no line at all: the lines
-  /// around it are adjacent). O(n) in its bytes.
-  mutating func add(_ block: consuming Block, width measure: (Block) -> Int?) {
+  /// Whether `block` is a text line, whose width the profile learns from
+  /// (not a blank line, a segment of an overlong line, or a line with a raw
+  /// terminator).
+  static func isTextLine(_ block: borrowing Block) -> Bool {
+    !(block.isBlank || block.isPartialLine || block.terminator != .lineFeed)
+  }
+
+  /// Reads `block` ahead. `width`: for a text line (``isTextLine(_:)``),
+  /// its width, or nil for a line that will be removed (it is then no line
+  /// at all: the lines around it are adjacent). O(1).
+  mutating func add(_ block: consuming Block, width: Int?) {
     bytes += block.utf8Count
-    if block.isBlank || block.isPartialLine || block.terminator != .lineFeed {
+    if !Self.isTextLine(block) {
       previousWidth = nil
-    } else if let width = measure(block) {
+    } else if let width {
       widths.widestLine = max(widths.widestLine, width)
       if let previous = previousWidth {
         widths.samples.append(previous)

@@ -114,7 +114,8 @@ struct RepairStage: PipelineStage {
   /// Takes `block`, or, at the start of a document, reads it ahead.
   private mutating func receive(_ block: consuming Block, into output: inout StageOutput) {
     guard lookahead.isActive else { return take(block, into: &output) }
-    lookahead.add(block, width: readAheadWidth)
+    let width = Lookahead.isTextLine(block) ? readAheadWidth(of: block) : nil
+    lookahead.add(block, width: width)
     if lookahead.isComplete { endLookahead(into: &output) }
   }
 
@@ -128,11 +129,21 @@ struct RepairStage: PipelineStage {
   private func readAheadWidth(of block: Block) -> Int? {
     var line = block
     var scratch = StageOutput(recordsChanges: false)
-    let summary = summarize(line)
-    if summary.mayHaveAnnotation { removeAnnotations(&line, into: &scratch) }
+    // The tests of `LineSummary` that these repairs need, and only those:
+    // this runs on every line of a short document (a JSONL record) twice.
+    let profile = line.byteProfile
+    if options.removesAnnotations && (!profile.contains(.known) || profile.contains(.openingParenthesis))
+      && line.withUTF8(PinyinAnnotation.mayContain)
+    {
+      removeAnnotations(&line, into: &scratch)
+    }
     if options.removesFurniture {
-      if summary.mayBeFurniture && line.withUTF8(PageFurniture.classify) != nil { return nil }
-      if summary.mayHaveInlineMarker, case .removedLine = stripInlineMarkers(&line, into: &scratch) { return nil }
+      if line.withUTF8(PageFurniture.mayBeFurniture) && line.withUTF8(PageFurniture.classify) != nil { return nil }
+      if line.withUTF8(PageFurniture.mayHaveInlineMarker),
+        case .removedLine = stripInlineMarkers(&line, into: &scratch)
+      {
+        return nil
+      }
     }
     return line.withUTF8(WrapProfile.width)
   }

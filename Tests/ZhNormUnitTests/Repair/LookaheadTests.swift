@@ -8,7 +8,8 @@ struct LookaheadTests {
   static func readAhead(_ lines: [String]) -> Lookahead {
     var lookahead = Lookahead()
     for line in lines {
-      lookahead.add(Block(text: line)) { $0.text == "- 3 -" ? nil : $0.withUTF8(WrapProfile.width) }
+      let block = Block(text: line)
+      lookahead.add(block, width: line == "- 3 -" ? nil : block.withUTF8(WrapProfile.width))
     }
     return lookahead
   }
