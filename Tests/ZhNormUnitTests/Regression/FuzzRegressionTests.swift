@@ -7,9 +7,10 @@ import Testing
 struct FuzzRegressionTests {
   static let directory = Fixtures.repositoryRoot.appendingPathComponent("Tests/ZhNormUnitTests/Regression/Inputs")
 
-  /// The saved inputs: the default pipeline must be idempotent on every one.
+  /// The saved inputs that must be idempotent (`known-…` inputs pin a known issue instead).
   static var inputs: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { !$0.hasPrefix("known-") }.sorted()
   }
 
   /// fuzz-pipeline-9bafbb4d: Traditional seed 004 spliced with Simplified text and
@@ -180,6 +181,32 @@ struct FuzzRegressionTests {
     let once = normalizer.normalize(bytes)
     #expect(String(decoding: normalizer.normalize(once), as: UTF8.self) == String(decoding: once, as: UTF8.self))
     #expect(normalizer.normalize(bytes, chunkSizes: [7]) == once)
+  }
+
+  /// known-fuzz-pipeline-ff3b9e25 (session 10, a strict FuzzPipeline run
+  /// with the fixes for 9062a4fe and b9908d04, after 4 minutes; minimized from
+  /// 298 to 259 bytes by deleting lines): garbage lines 20–23 columns wide,
+  /// which the first run takes for text hard-wrapped at 23 columns and joins
+  /// into paragraphs of three lines each — 66 to 69 columns wide, as alike as
+  /// the lines were. The second run reads those paragraphs as lines hard-wrapped
+  /// at 69 columns and joins them. The third run changes nothing. Not fixed:
+  /// a second run cannot tell a joined paragraph from a wrapped line, and in
+  /// real text joined paragraphs differ in width far more than a wrap's
+  /// tolerance (see README, "Fuzzing"). The fuzz targets tolerate this class
+  /// (`ZHNORM_FUZZ_KNOWN=join-on-second-run`, which CI sets).
+  @Test("Known issue: a join on the second run, once the first run's joins made lines of one width",
+    arguments: ["known-fuzz-pipeline-ff3b9e25.bin"])
+  func knownJoinOnSecondRun(name: String) throws {
+    let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
+    let normalizer = Normalizer()
+    let once = normalizer.normalize(bytes)
+    let twice = normalizer.normalize(once)
+    withKnownIssue("the second run joins what the first run left apart") {
+      #expect(String(decoding: twice, as: UTF8.self) == String(decoding: once, as: UTF8.self))
+    }
+    // Fewer lines, and settled: what the fuzz targets' tolerance admits.
+    #expect(twice.filter { $0 == 0x0A }.count < once.filter { $0 == 0x0A }.count)
+    #expect(normalizer.normalize(twice) == twice)
   }
 
   /// fuzz-dedup-546fb6a0 (FuzzDedup: the dedup step alone, first byte the
