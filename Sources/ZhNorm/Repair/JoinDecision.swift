@@ -59,8 +59,8 @@ struct JoinDecision {
     var widestLine: Int = 0
     /// Display width of the first half as one line (all its input lines, as
     /// joined so far) and of the next block: what a second run would see.
-    var paragraphWidth: Int = 0
-    var nextWidth: Int = 0
+    var paragraphWidth: Int
+    var nextWidth: Int
   }
 
   /// Decides whether `q` continues `p`. With `explains` false no evidence text

@@ -86,7 +86,7 @@ struct RepairStage: PipelineStage {
   /// (see ``receive(_:into:)``).
   private var lookahead = Lookahead()
   /// While the lines read ahead are taken: their widths, what they said,
-  /// and the index of the block being taken (see ``changesReadAhead(_:joinedWidth:)``).
+  /// and the index of the block being taken (see ``changesReadAhead(joinedWidth:)``).
   private var taking: (widths: Lookahead.Widths, seed: WrapProfile.Wrap?, index: Int)?
   private var running = RunningLines()
 
@@ -177,8 +177,8 @@ struct RepairStage: PipelineStage {
   /// ahead are taken; a joined line that makes them say nothing is harmless
   /// (a second run then sees no hard wrap, and leaves the lines the first
   /// run joined as they are).
-  private func changesReadAhead(_ checkRunning: Bool, joinedWidth: Int) -> Bool {
-    guard checkRunning, let taking else { return false }
+  private func changesReadAhead(joinedWidth: Int) -> Bool {
+    guard let taking else { return false }
     guard let second = taking.widths.seedWrap(joiningBlockAt: taking.index, joinedWidth: joinedWidth) else {
       return false
     }
@@ -346,8 +346,9 @@ struct RepairStage: PipelineStage {
         nextWidth: width)
       var decision = JoinDecision.decide(pFacts, qFacts, context, explains: false)
       if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
-      if decision.joins && context.blankLines > 0
-        && changesReadAhead(checkRunning, joinedWidth: pendingWidth + width + (decision.insertsSpace ? 1 : 0))
+      // (`checkRunning`: the block is the one being taken, not a held footer taken late.)
+      if decision.joins && context.blankLines > 0 && checkRunning
+        && changesReadAhead(joinedWidth: pendingWidth + width + (decision.insertsSpace ? 1 : 0))
       {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
@@ -444,7 +445,8 @@ struct RepairStage: PipelineStage {
     if !between.isEmpty { swap(&blanks, &between) }  // moved, not copied
     setAside = SetAsideParagraph(
       block: p, facts: pendingFacts, lastScalar: pendingLast, heldWithWrap: pendingHeldWithWrap,
-      lastLineWidth: pendingLastLineWidth, width: pendingWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal, between: blanks)
+      lastLineWidth: pendingLastLineWidth, width: pendingWidth, pageBreak: pageBreak, sinceRefusal: sinceRefusal,
+      between: blanks)
     pending = nil
     pendingFacts = nil
     pendingRemembered = false
