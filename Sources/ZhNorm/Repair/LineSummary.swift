@@ -25,15 +25,26 @@ struct LineSummary {
   /// Summarizes a line with these UTF-8 bytes; the decoder's `profile` of
   /// them, if known, saves looking for annotations where there can be none.
   init(_ utf8: UnsafeBufferPointer<UInt8>, profile: LineByteProfile = .unknown, options: RepairOptions) {
-    let mayHaveParenthesis = !profile.contains(.known) || profile.contains(.openingParenthesis)
-    mayHaveAnnotation = options.removesAnnotations && mayHaveParenthesis && PinyinAnnotation.mayContain(utf8)
-    mayBeFurniture = options.removesFurniture && PageFurniture.mayBeFurniture(utf8)
-    mayHaveInlineMarker = options.removesFurniture && PageFurniture.mayHaveInlineMarker(utf8)
+    (mayHaveAnnotation, mayBeFurniture, mayHaveInlineMarker) = Self.repairs(utf8, profile: profile, options: options)
     width = WrapProfile.width(utf8)
     firstScalar = utf8.isEmpty ? 0 : TextFacts.scalar(utf8, at: 0).0
     lastScalar = TextFacts.lastScalar(utf8) ?? 0
     endsUnit = utf8.isEmpty || TextFacts.endsUnit(lastScalar)
     isShortTitle = !endsUnit && utf8.count < 24 && !TextFacts.containsClauseMark(utf8)
     runningHash = options.removesFurniture ? RunningLines.hash(utf8) : nil
+  }
+
+  /// ``mayHaveAnnotation``, ``mayBeFurniture`` and ``mayHaveInlineMarker``
+  /// alone: what the line's own repairs need to know (the lines read ahead
+  /// ask only this, for every line of a short document).
+  static func repairs(
+    _ utf8: UnsafeBufferPointer<UInt8>, profile: LineByteProfile, options: RepairOptions
+  ) -> (mayHaveAnnotation: Bool, mayBeFurniture: Bool, mayHaveInlineMarker: Bool) {
+    let mayHaveParenthesis = !profile.contains(.known) || profile.contains(.openingParenthesis)
+    return (
+      options.removesAnnotations && mayHaveParenthesis && PinyinAnnotation.mayContain(utf8),
+      options.removesFurniture && PageFurniture.mayBeFurniture(utf8),
+      options.removesFurniture && PageFurniture.mayHaveInlineMarker(utf8)
+    )
   }
 }

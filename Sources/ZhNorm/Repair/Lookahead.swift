@@ -1,6 +1,6 @@
 /// The first lines of a document, which the `repair` step reads before
 /// deciding any join, so that its wrap profile knows from the first line
-/// whether the text is hard-wrapped (``WrapProfile/seed(_:widestLine:)``).
+/// whether the text is hard-wrapped (``WrapProfile/seed(_:)``).
 ///
 /// Bounded: it is complete after ``sampleTarget`` widths, ``maximumBlocks``
 /// blocks or ``maximumBytes`` bytes, whichever comes first, and always at a

@@ -125,26 +125,24 @@ struct RepairStage: PipelineStage {
   /// those repairs remove it (page furniture), so that it is no line at all.
   /// A second run reads ahead the lines as this run wrote them: measured
   /// before the repairs, a line that lost an annotation was a line of
-  /// another width to it (fuzz-pipeline-b9908d04). O(n) in the line.
+  /// another width to it (fuzz-pipeline-b9908d04). The tests are those of
+  /// ``processText(_:into:checkRunning:)``, in its order, without the early
+  /// duplicate check (which depends on what was written). O(n) in the line.
+  /// Not inlined: it runs on a document's first lines only, and inlined into
+  /// `receive` it slowed the path every line takes.
+  @inline(never)
   private func readAheadWidth(of block: Block) -> Int? {
     var line = block
     var scratch = StageOutput(recordsChanges: false)
-    // The tests of `LineSummary` that these repairs need, and only those:
-    // this runs on every line of a short document (a JSONL record) twice.
-    let profile = line.byteProfile
-    if options.removesAnnotations && (!profile.contains(.known) || profile.contains(.openingParenthesis))
-      && line.withUTF8(PinyinAnnotation.mayContain)
-    {
-      removeAnnotations(&line, into: &scratch)
+    let options = options
+    var profile = line.byteProfile
+    var needs = line.withUTF8 { LineSummary.repairs($0, profile: profile, options: options) }
+    if needs.mayHaveAnnotation, removeAnnotations(&line, into: &scratch) {
+      profile = line.byteProfile
+      needs = line.withUTF8 { LineSummary.repairs($0, profile: profile, options: options) }
     }
-    if options.removesFurniture {
-      if line.withUTF8(PageFurniture.mayBeFurniture) && line.withUTF8(PageFurniture.classify) != nil { return nil }
-      if line.withUTF8(PageFurniture.mayHaveInlineMarker),
-        case .removedLine = stripInlineMarkers(&line, into: &scratch)
-      {
-        return nil
-      }
-    }
+    if needs.mayBeFurniture && line.withUTF8(PageFurniture.classify) != nil { return nil }
+    if needs.mayHaveInlineMarker, case .removedLine = stripInlineMarkers(&line, into: &scratch) { return nil }
     return line.withUTF8(WrapProfile.width)
   }
 
@@ -155,10 +153,11 @@ struct RepairStage: PipelineStage {
   private mutating func endLookahead(into output: inout StageOutput) {
     guard lookahead.isActive else { return }
     let widths = lookahead.widths
-    profile.seed(widths.samples, widestLine: widths.widestLine)
+    let seed = widths.seedWrap
+    profile.seed(seed)
     var ahead = lookahead
     lookahead = Lookahead()  // not shared while `ahead` is emptied (no copy of its blocks)
-    taking = (widths, widths.seedWrap, -1)
+    taking = (widths, seed, -1)
     ahead.finish { block in
       taking!.index += 1
       take(block, into: &output)

@@ -18,7 +18,7 @@ struct WrapProfile {
   private var samples: [Int] = []
   private var next = 0
   /// What the first lines of the document, read ahead, said (see
-  /// ``seed(_:widestLine:)``): the answer until the profile has samples of its own.
+  /// ``seed(_:)``): the answer until the profile has samples of its own.
   private var seeded: Wrap?
 
   mutating func add(_ width: Int) {
@@ -39,26 +39,25 @@ struct WrapProfile {
     isCurrent = true
   }
 
-  /// Seeds the profile with the widths of lines read ahead (the first lines
-  /// of a document, each directly followed by another line): until the
-  /// profile has ``minimumSamples`` samples of its own, or ``unseed()`` is
-  /// called, its answer is theirs. Without it, the first paragraph of every
-  /// hard-wrapped document was left unjoined (the profile knew nothing yet).
-  /// O(n) in the samples.
-  ///
-  /// Only when no line read ahead is wider than the wrap width they say
-  /// (`widestLine`, the widest of all text lines read ahead): hard-wrapped
-  /// text has none, and text a first run re-flowed has many — without this
-  /// check a second run, whose window reaches further (the joined lines are
-  /// fewer), could take a list of short lines further on for the wrap of the
-  /// whole beginning and join a heading there.
-  mutating func seed(_ lookahead: [Int], widestLine: Int) {
-    seeded = Self.seedWrap(of: lookahead, widestLine: widestLine)
+  /// Seeds the profile with what the lines read ahead say
+  /// (``seedWrap(of:widestLine:)``): until the profile has
+  /// ``minimumSamples`` samples of its own, or ``unseed()`` is called, its
+  /// answer is `wrap`. Without it, the first paragraph of every hard-wrapped
+  /// document was left unjoined (the profile knew nothing yet). O(1).
+  mutating func seed(_ wrap: Wrap?) {
+    seeded = wrap
     isCurrent = false
   }
 
-  /// What lines read ahead say (see ``seed(_:widestLine:)``): the wrap of
-  /// their widths, unless a line read ahead is wider than it. O(n).
+  /// What lines read ahead say: the wrap of the widths of those directly
+  /// followed by another line, `lookahead`. O(n) in the widths.
+  ///
+  /// Only when no line read ahead is wider than that wrap width (`widestLine`,
+  /// the widest of all text lines read ahead): hard-wrapped text has none,
+  /// and text a first run re-flowed has many — without this check a second
+  /// run, whose window reaches further (the joined lines are fewer), could
+  /// take a list of short lines further on for the wrap of the whole
+  /// beginning and join a heading there.
   static func seedWrap(of lookahead: [Int], widestLine: Int) -> Wrap? {
     wrap(of: lookahead).flatMap { wrap in widestLine <= wrap.width + wrap.tolerance ? wrap : nil }
   }
