@@ -1,4 +1,5 @@
-/// Turns a stream of bytes into blocks, one per line, in bounded memory.
+/// Turns a stream of bytes into lines, in bounded memory: blocks for the
+/// pipeline, or lines for any other ``DecodedLineSink``.
 ///
 /// - Decodes UTF-8. Each maximal ill-formed subsequence becomes one U+FFFD and
 ///   is counted, with its byte offset; nothing is dropped silently.
@@ -54,21 +55,26 @@ struct LineDecoder {
     self.maximumLineBytes = maximumLineBytes
   }
 
-  /// Decodes `bytes` and appends every completed line to `blocks`.
-  mutating func push(_ bytes: UnsafeRawBufferPointer, into blocks: inout [Block], statistics: inout DocumentStatistics) {
+  /// Decodes `bytes` and hands every completed line to `sink` (for an
+  /// array of blocks: appends a block per line).
+  mutating func push<Sink: DecodedLineSink>(
+    _ bytes: UnsafeRawBufferPointer, into sink: inout Sink, statistics: inout DocumentStatistics
+  ) {
     buffer.append(bytes)
     statistics.bytesIn += bytes.count
-    scan(atEnd: false, into: &blocks, statistics: &statistics)
+    scan(atEnd: false, into: &sink, statistics: &statistics)
   }
 
   /// Flushes the last line, if any, and resets for the next document.
-  mutating func finish(into blocks: inout [Block], statistics: inout DocumentStatistics) {
-    scan(atEnd: true, into: &blocks, statistics: &statistics)
+  mutating func finish<Sink: DecodedLineSink>(into sink: inout Sink, statistics: inout DocumentStatistics) {
+    scan(atEnd: true, into: &sink, statistics: &statistics)
     // After a scan the buffer holds exactly the unfinished last line. (An
     // overlong line that ended right at a cut still gets its last, empty,
     // block, so that it is known to be complete.)
     if buffer.count > 0 || continuingLine {
-      emit([FoundLine(range: 0..<buffer.count, terminator: .none, isSegment: false, profile: profile)], upTo: buffer.count, into: &blocks, statistics: &statistics)
+      emit(
+        [FoundLine(range: 0..<buffer.count, terminator: .none, isSegment: false, profile: profile)],
+        upTo: buffer.count, into: &sink, statistics: &statistics)
     }
     let kept = diagnostics
     self = LineDecoder(maximumLineBytes: maximumLineBytes)
@@ -99,7 +105,9 @@ struct LineDecoder {
     return ((word &- ones &* 0x0E) | word) & highs != 0
   }
 
-  private mutating func scan(atEnd: Bool, into blocks: inout [Block], statistics: inout DocumentStatistics) {
+  private mutating func scan<Sink: DecodedLineSink>(
+    atEnd: Bool, into sink: inout Sink, statistics: inout DocumentStatistics
+  ) {
     var found: [FoundLine] = []
     swap(&found, &foundScratch)
     defer {
@@ -262,28 +270,30 @@ struct LineDecoder {
     lastInvalid = lastBad
     guard let last = found.last else { return }
     let end = last.isSegment ? last.range.upperBound : start
-    emit(found, upTo: end, into: &blocks, statistics: &statistics)
+    emit(found, upTo: end, into: &sink, statistics: &statistics)
   }
 
-  /// Turns the lines found in `buffer[..<end]` into blocks and moves the rest
+  /// Hands the lines found in `buffer[..<end]` to `sink` and moves the rest
   /// of the buffer to a fresh chunk. If those bytes are valid UTF-8 (the usual
-  /// case) every block refers to its range in the old chunk; otherwise each
-  /// line is decoded on its own, with ill-formed sequences replaced and
-  /// reported.
-  private mutating func emit(_ found: [FoundLine], upTo end: Int, into blocks: inout [Block], statistics: inout DocumentStatistics) {
+  /// case) every line is a range of the old chunk; otherwise each line is
+  /// decoded on its own, with ill-formed sequences replaced and reported,
+  /// into a chunk of its own.
+  private mutating func emit<Sink: DecodedLineSink>(
+    _ found: [FoundLine], upTo end: Int, into sink: inout Sink, statistics: inout DocumentStatistics
+  ) {
     let chunk = buffer
     let valid = firstInvalid.map { $0 >= end } ?? true
     for line in found {
-      let text: BlockText = valid ? .slice(chunk, line.range) : .owned(decode(line.range, statistics: &statistics))
-      let profile = valid ? line.profile : .unknown
-      if line.isSegment {
-        appendSegment(text, profile: profile, at: line.range.lowerBound, into: &blocks)
+      if valid {
+        let bytes = UnsafeBufferPointer(start: chunk.base + line.range.lowerBound, count: line.range.count)
+        deliver(line, bytes: bytes, profile: line.profile, in: chunk, to: &sink, statistics: &statistics)
       } else {
-        appendLine(
-          text, profile: profile, at: line.range.lowerBound, terminator: line.terminator, into: &blocks,
-          statistics: &statistics)
+        let repaired = decode(line.range, statistics: &statistics)
+        let bytes = UnsafeBufferPointer(start: repaired.base, count: repaired.count)
+        deliver(line, bytes: bytes, profile: .unknown, in: repaired, to: &sink, statistics: &statistics)
       }
     }
+    sink.finishBatch(statistics: &statistics)
     // The same capacity as the last chunk: input arrives in pushes of similar
     // size, so the next chunk fills without growing, and the allocator can
     // reuse the memory of chunks already freed (fresh memory costs page faults).
@@ -304,53 +314,54 @@ struct LineDecoder {
     bufferOffset += end
   }
 
-  private mutating func appendSegment(
-    _ text: BlockText, profile: LineByteProfile, at start: Int, into blocks: inout [Block]
+  /// Hands one line to `sink` with its layout, and keeps count of the layout:
+  /// blank lines, page breaks, line numbers. A segment of an overlong line
+  /// takes the layout of the line it starts; the segments after it have none.
+  @inline(__always)
+  private mutating func deliver<Sink: DecodedLineSink>(
+    _ found: FoundLine, bytes: UnsafeBufferPointer<UInt8>, profile: LineByteProfile, in chunk: DecodedChunk,
+    to sink: inout Sink, statistics: inout DocumentStatistics
   ) {
-    blocks.append(Block(
-      storage: text, terminator: .none, isPartialLine: true,
+    let line = DecodedLine(
+      bytes: bytes, terminator: found.terminator, isSegment: found.isSegment, profile: profile,
       blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start, byteProfile: profile))
-    if !continuingLine {
-      blankRun = 0
-      afterPageBreak = false
+      lineNumber: lineNumber, byteOffset: bufferOffset + found.range.lowerBound)
+    if found.isSegment {
+      if !continuingLine {
+        blankRun = 0
+        afterPageBreak = false
+      }
+      continuingLine = true
+    } else {
+      let isBlank = Block.isBlank(utf8: bytes)
+      statistics.linesIn += 1
+      blankRun = isBlank && !continuingLine ? blankRun + 1 : 0
+      afterPageBreak = found.terminator == .formFeed
+      continuingLine = false
+      lineNumber += 1
     }
-    continuingLine = true
+    sink.receive(line, in: chunk, statistics: &statistics)
   }
 
-  private mutating func appendLine(
-    _ text: BlockText, profile: LineByteProfile, at start: Int, terminator: LineTerminator,
-    into blocks: inout [Block], statistics: inout DocumentStatistics
-  ) {
-    let isBlank = text.withUTF8(Block.isBlank(utf8:))
-    blocks.append(Block(
-      storage: text, terminator: terminator, isPartialLine: false,
-      blankLinesBefore: continuingLine ? 0 : blankRun, followsPageBreak: continuingLine ? false : afterPageBreak,
-      lines: lineNumber...lineNumber, byteOffset: bufferOffset + start, byteProfile: profile))
-    statistics.linesIn += 1
-    blankRun = isBlank && !continuingLine ? blankRun + 1 : 0
-    afterPageBreak = terminator == .formFeed
-    continuingLine = false
-    lineNumber += 1
-  }
-
-  /// Decodes `buffer[range]`, replacing ill-formed sequences with U+FFFD.
-  private mutating func decode(_ range: Range<Int>, statistics: inout DocumentStatistics) -> String {
+  /// Decodes `buffer[range]` into a chunk of its own, replacing ill-formed
+  /// sequences with U+FFFD.
+  private mutating func decode(_ range: Range<Int>, statistics: inout DocumentStatistics) -> DecodedChunk {
     let bytes = buffer.withUTF8 { UnsafeBufferPointer(rebasing: $0[range]) }
     if UTF8Codec.isValid(bytes) {
-      return String(decoding: bytes, as: UTF8.self)
+      return DecodedChunk(copying: bytes)
     }
-    var result = String.UnicodeScalarView()
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 16)
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var position = range.lowerBound
     decoding: while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let encoded):
-        result.append(Unicode.UTF8.decode(encoded))
+        result.append(contentsOf: encoded)
         position += encoded.count
       case .error(let length):
-        result.append("\u{FFFD}")
+        result.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
         let offset = bufferOffset + position
         statistics.invalidSequences += 1
         if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset }
@@ -362,6 +373,6 @@ struct LineDecoder {
         break decoding
       }
     }
-    return String(result)
+    return result.withUnsafeBufferPointer(DecodedChunk.init(copying:))
   }
 }

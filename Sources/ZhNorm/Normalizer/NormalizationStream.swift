@@ -24,8 +24,8 @@ public struct NormalizationStream {
   private var pipeline: BlockPipeline
   private var output: StageOutput
   private var decoded: [Block] = []
-  /// Set when the only step is profile conversion: see ``RawConversionPath``.
-  private var raw: RawConversionPath?
+  /// Set when the only step is one that needs no blocks: see ``RawPath``.
+  private var raw: (any RawPath)?
   private var rawDiagnostics: [Diagnostic] = []
   private var startsNewDocument = false
   /// Input and output lines since the last ``takeLineTrace()``, when tracing.
@@ -36,8 +36,12 @@ public struct NormalizationStream {
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
     pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
-    if configuration.steps == [.convert], let profile = configuration.convert.profile, !tracingLines {
-      raw = RawConversionPath(profile: profile)
+    if !tracingLines && !configuration.fixesMojibake {
+      if configuration.steps == [.convert], let profile = configuration.convert.profile {
+        raw = RawConversionPath(profile: profile)
+      } else if configuration.steps == [.unicode] {
+        raw = RawCleanupPath(options: configuration.unicode, maximumLineBytes: configuration.maximumLineBytes)
+      }
     }
     if tracingLines { trace = LineTrace() }
   }

@@ -136,6 +136,14 @@ public struct UnicodeCleaner: Sendable {
     return .slice(chunk, 0..<count)
   }
 
+  /// Appends the UTF-8 of `scalars` to `bytes`.
+  static func appendUTF8(of scalars: [UInt32], to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { target in
+      let count = encode(scalars, to: target.baseAddress!)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: target[..<count]))
+    }
+  }
+
   /// Writes the UTF-8 of `scalars` at `target`, which has room for four
   /// bytes per scalar; returns the number of bytes written.
   private static func encode(_ scalars: [UInt32], to target: UnsafeMutablePointer<UInt8>) -> Int {

@@ -2,9 +2,12 @@
 ///
 /// Cleans each line with ``UnicodeCleaner`` and, across lines: makes every line
 /// terminator LF, ends the document with a line break, removes blank lines at
-/// the start and end of a document and collapses runs of blank lines to one.
-/// A line that cleaning leaves empty (only spaces, or only invisible
-/// characters) counts as blank. Holds back at most one blank line.
+/// the start and end of a document and collapses runs of blank lines to one
+/// (``BlankLineRule``). A line that cleaning leaves empty (only spaces, or
+/// only invisible characters) counts as blank. Holds back at most one blank line.
+///
+/// When `unicode` is the only step, ``RawCleanupPath`` does the same to the
+/// decoded lines without making blocks.
 struct UnicodeCleanupStage: PipelineStage {
   var step: PipelineStep { .unicode }
 
@@ -13,8 +16,9 @@ struct UnicodeCleanupStage: PipelineStage {
   /// What the cleaner changed in the current batch, added to the statistics
   /// once per batch (a dictionary update per changed line showed in profiles).
   private var counts = UnicodeCleaner.Counts()
+  private var blanks = BlankLineRule()
+  /// The blank line held back from an earlier batch.
   private var heldBlank: Block?
-  private var atDocumentStart = true
   private var insidePartialLine = false
 
   init(options: UnicodeCleanupOptions) {
@@ -27,31 +31,29 @@ struct UnicodeCleanupStage: PipelineStage {
   }
 
   // The blocks are rewritten in place and the array is handed on, so a line
-  // that needs no change costs no copy and no reference counting. Dropped
-  // blank lines are compacted away by moving later blocks down (swaps).
+  // that needs no change costs no copy and no reference counting. Removed
+  // blank lines are compacted away by moving later blocks down (swaps); a
+  // blank line held within the batch stays in place.
   mutating func process(_ blocks: inout [Block], into output: inout StageOutput) {
     var kept = 0
-    var lastKeptIsBlank = false
     for index in blocks.indices {
-      if clean(&blocks[index], into: &output) {
-        if atDocumentStart || lastKeptIsBlank || heldBlank != nil {
-          output.count(.blankLine)
-          continue
-        }
-        lastKeptIsBlank = true
-      } else {
-        if let blank = heldBlank {
-          // Held from the previous batch; nothing of this batch is kept yet.
+      switch blanks.admit(isBlank: clean(&blocks[index], into: &output)) {
+      case .remove:
+        output.count(.blankLine)
+        continue
+      case .hold:
+        break
+      case .write(let afterHeldBlank):
+        if afterHeldBlank, let blank = heldBlank {
+          // Held from an earlier batch; nothing of this batch is kept yet.
           output.emit(blank)
           heldBlank = nil
         }
-        lastKeptIsBlank = false
-        atDocumentStart = false
       }
       if kept != index { blocks.swapAt(kept, index) }
       kept += 1
     }
-    if lastKeptIsBlank {
+    if blanks.isHolding && heldBlank == nil {
       // A blank line at the end of the batch waits: the document may end here.
       kept -= 1
       heldBlank = blocks[kept]
@@ -66,24 +68,26 @@ struct UnicodeCleanupStage: PipelineStage {
   private mutating func clean(_ block: inout Block, into output: inout StageOutput) -> Bool {
     let continuesLine = insidePartialLine
     insidePartialLine = block.isPartialLine
-    if block.isPartialLine {
-      // A segment of an overlong line: its end is not the end of the line.
-    } else if block.terminator == .none {
+    if let change = Self.lineEndChange(terminator: block.terminator, isPartialLine: block.isPartialLine) {
       block.terminator = .lineFeed
-      output.count(.finalNewline)
-    } else if block.terminator != .lineFeed {
-      block.terminator = .lineFeed
-      output.count(.lineEnding)
+      output.count(change)
     }
-
     cleaner.clean(&block, trimTrailingWhitespace: !block.isPartialLine, counts: &counts, workspace: &workspace)
     return block.utf8Count == 0 && !block.isPartialLine && !continuesLine
   }
 
+  /// What the step does to the end of a line: nothing for a segment of an
+  /// overlong line (its end is not the end of the line) or a line ending in
+  /// LF; otherwise the line ends in LF, counted as `final-newline` (the
+  /// document's last line had none) or `line-ending`.
+  static func lineEndChange(terminator: LineTerminator, isPartialLine: Bool) -> ChangeKind? {
+    if isPartialLine || terminator == .lineFeed { return nil }
+    return terminator == .none ? .finalNewline : .lineEnding
+  }
+
   mutating func finishDocument(into output: inout StageOutput) {
-    if heldBlank != nil { output.count(.blankLine) }
+    if blanks.finishDocument() { output.count(.blankLine) }
     heldBlank = nil
-    atDocumentStart = true
     insidePartialLine = false
   }
 }
@@ -113,14 +117,21 @@ extension UnicodeCleaner {
 }
 
 extension StageOutput {
-  /// Adds the cleaner's counts to the statistics of the `unicode` step.
+  /// Adds the cleaner's counts to the statistics of the current step.
   mutating func add(_ counts: UnicodeCleaner.Counts) {
-    count(.controlCharacter, counts.controlCharacters)
-    count(.invisibleCharacter, counts.invisibleCharacters)
-    count(.widthVariant, counts.widthVariants)
-    count(.canonicalComposition, counts.canonicalCompositions)
-    count(.punctuationWidth, counts.punctuationMarks)
-    count(.spaceVariant, counts.spaceVariants)
-    count(.trailingWhitespace, counts.trailingWhitespace)
+    statistics.add(counts, by: step)
+  }
+}
+
+extension DocumentStatistics {
+  /// Adds the cleaner's counts, as changes made by `step`.
+  mutating func add(_ counts: UnicodeCleaner.Counts, by step: PipelineStep) {
+    add(counts.controlCharacters, .controlCharacter, by: step)
+    add(counts.invisibleCharacters, .invisibleCharacter, by: step)
+    add(counts.widthVariants, .widthVariant, by: step)
+    add(counts.canonicalCompositions, .canonicalComposition, by: step)
+    add(counts.punctuationMarks, .punctuationWidth, by: step)
+    add(counts.spaceVariants, .spaceVariant, by: step)
+    add(counts.trailingWhitespace, .trailingWhitespace, by: step)
   }
 }
