@@ -45,6 +45,9 @@ struct LineDecoder {
   /// `true` when the line being assembled continues a cut overlong line.
   private var continuingLine = false
   private var diagnostics: [Diagnostic] = []
+  /// Diagnostics made in this document (taking them does not reset this:
+  /// the limit is per document).
+  private var diagnosticsMade = 0
   /// What the vector step learned about the line being assembled so far.
   private var profile = LineByteProfile.empty
   /// Scratch for ``scan(atEnd:into:statistics:)``, kept for its capacity.
@@ -365,8 +368,9 @@ struct LineDecoder {
         let offset = bufferOffset + position
         statistics.invalidSequences += 1
         if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset }
-        if diagnostics.count < Self.diagnosticLimit {
+        if diagnosticsMade < Self.diagnosticLimit {
           diagnostics.append(Diagnostic(kind: .invalidUTF8, byteOffset: offset, line: lineNumber, length: length))
+          diagnosticsMade += 1
         }
         position += length
       case .emptyInput:

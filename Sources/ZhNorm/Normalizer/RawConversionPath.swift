@@ -24,6 +24,9 @@ struct RawConversionPath {
   private var offset = 0
   private var lineNumber = 1
   private var endsWithLineFeed = true
+  /// Diagnostics made in this document (the limit is per document, however
+  /// often the caller takes them).
+  private var diagnosticsMade = 0
 
   init(profile: ConversionProfile) {
     self.profile = profile
@@ -121,7 +124,9 @@ struct RawConversionPath {
   }
 
   /// Replaces each ill-formed sequence of `bytes` with U+FFFD, counting it.
-  private func repair(_ bytes: [UInt8], statistics: inout DocumentStatistics, diagnostics: inout [Diagnostic]) -> [UInt8] {
+  private mutating func repair(
+    _ bytes: [UInt8], statistics: inout DocumentStatistics, diagnostics: inout [Diagnostic]
+  ) -> [UInt8] {
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count + 16)
     var parser = Unicode.UTF8.ForwardParser()
@@ -138,8 +143,9 @@ struct RawConversionPath {
         result.append(contentsOf: [0xEF, 0xBF, 0xBD])
         statistics.invalidSequences += 1
         if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset + position }
-        if diagnostics.count < LineDecoder.diagnosticLimit {
+        if diagnosticsMade < LineDecoder.diagnosticLimit {
           diagnostics.append(Diagnostic(kind: .invalidUTF8, byteOffset: offset + position, line: line, length: length))
+          diagnosticsMade += 1
         }
         position += length
       case .emptyInput:
