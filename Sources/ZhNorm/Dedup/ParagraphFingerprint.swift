@@ -235,6 +235,20 @@ struct Fingerprinter {
         }
         c = UInt32(byte)
         if (c | 0x20) &- 0x61 < 26 { content &+= 1 }
+      } else if byte == 0xE3 {
+        // U+3000–U+3FFF: CJK punctuation (。、「」《》), kana, rare
+        // ideographs — every few characters of Chinese text. Only U+3000 is
+        // dropped; nothing here is folded.
+        c = 0x3000 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
+        i &+= 3
+        if c == 0x3000 { return }
+        if c &- 0x3040 < 0xC0 || c >= 0x3400 { content &+= 1 }
+      } else if byte == 0xEF && bytes[i &+ 1] == 0xBC && bytes[i &+ 2] != 0x80 {
+        // U+FF01–U+FF3F: fullwidth punctuation (，：；（）！？), digits and
+        // capitals, folded to ASCII — the other common mark of Chinese text.
+        c = UInt32(bytes[i &+ 2]) &- 0x60
+        i &+= 3
+        if c &- 0x41 < 26 { content &+= 1 }
       } else {
         let (scalar, size) = UnicodeCleaner.decodeScalar(utf8, at: i)
         i &+= size

@@ -36,6 +36,9 @@ struct FingerprintPropertyTests {
     "“", "”", "…", "—", "\u{2000}", "\u{200A}", "\u{200F}", "\u{2010}", "\u{202F}", "\u{2030}", "\u{205E}",
     "\u{205F}", "\u{2064}", "\u{2065}", "\u{1680}", "\u{180E}", "\u{FF60}", "\u{FF64}", "\u{FF65}", "～",
     "\u{FF5F}", "ｶ", "、", "ア", "ぁ", "가", "\u{F900}", "\u{0800}", "\u{33FF}", "\u{A000}",
+    // Around the fast paths for lead bytes E3 (U+3000–3FFF) and EF BC (U+FF00–FF3F).
+    "\u{3001}", "\u{303F}", "\u{3040}", "\u{30FF}", "\u{3100}", "\u{3400}", "\u{3FFF}", "\u{FF00}", "\u{FF01}",
+    "\u{FF21}", "\u{FF3F}", "\u{FF40}", "\u{FEFF}",
   ]
 
   static func randomText(_ generator: inout SeededGenerator) -> String {
