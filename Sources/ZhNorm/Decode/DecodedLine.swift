@@ -34,8 +34,8 @@ struct DecodedLine {
 /// the chunk itself) must be done with them by then.
 ///
 /// The pipeline's receiver is an array of blocks (one ``Block`` per line,
-/// sharing the chunk); ``RawCleanupPath`` writes the lines out as it
-/// receives them.
+/// sharing the chunk); ``UnicodeLineWriter`` (for ``RawCleanupPath``)
+/// cleans the lines and writes them out as it receives them.
 protocol DecodedLineSink {
   /// Takes the next line, whose bytes lie in `chunk`.
   mutating func receive(_ line: DecodedLine, in chunk: DecodedChunk, statistics: inout DocumentStatistics)

@@ -4,7 +4,16 @@ extension Normalizer {
   /// Normalizes `bytes` as one document, fed in chunks of the given sizes
   /// (cycled), and returns the output bytes.
   func normalize(_ bytes: [UInt8], chunkSizes: [Int]) -> [UInt8] {
-    var stream = makeStream()
+    streamed(bytes, chunkSizes: chunkSizes).output
+  }
+
+  /// Normalizes `bytes` as one document, fed in chunks of the given sizes
+  /// (cycled) to a stream made with `makeStream(tracingLines:)`; returns the
+  /// output and the finished stream (for its statistics and diagnostics).
+  func streamed(_ bytes: [UInt8], chunkSizes: [Int], tracingLines: Bool = false) -> (
+    output: [UInt8], stream: NormalizationStream
+  ) {
+    var stream = makeStream(tracingLines: tracingLines)
     var output: [UInt8] = []
     var index = 0
     var size = 0
@@ -15,7 +24,7 @@ extension Normalizer {
       size += 1
     }
     stream.finishDocument(appendingTo: &output)
-    return output
+    return (output, stream)
   }
 
   /// Normalizes `bytes` as one document in one chunk.

@@ -30,17 +30,8 @@ struct RawCleanupPathTests {
   }
 
   static func run(_ document: [UInt8], configuration: NormalizerConfiguration, tracing: Bool, chunkSizes: [Int]) -> Result {
-    var stream = Normalizer(configuration: configuration).makeStream(tracingLines: tracing)
-    var output: [UInt8] = []
-    var index = 0
-    var size = 0
-    while index < document.count {
-      let length = min(chunkSizes[size % chunkSizes.count], document.count - index)
-      stream.push(document[index..<(index + length)], appendingTo: &output)
-      index += length
-      size += 1
-    }
-    stream.finishDocument(appendingTo: &output)
+    var (output, stream) = Normalizer(configuration: configuration).streamed(
+      document, chunkSizes: chunkSizes, tracingLines: tracing)
     return Result(output: output, statistics: stream.statistics, diagnostics: stream.takeDiagnostics())
   }
 
