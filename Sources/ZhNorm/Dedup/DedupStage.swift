@@ -98,7 +98,9 @@ struct DedupStage: PipelineStage {
       let continuesLine = insidePartialLine
       insidePartialLine = blocks[index].isPartialLine
       let isWholeLine = !blocks[index].isPartialLine && !continuesLine
-      if isWholeLine && blocks[index].isBlank {
+      // Read through the buffer: `blocks[index].isBlank` copied the block
+      // (a retain and a release) before calling the getter.
+      if isWholeLine && blocks.withUnsafeBufferPointer({ $0[index].isBlank }) {
         if droppedSinceEmit && (pendingBlanks > 0 || !heldBlanks.isEmpty || !emittedInDocument) {
           output.count(.duplicateSeparator)
           continue

@@ -92,8 +92,11 @@ extension Block {
 
   /// `true` when the text is empty or only whitespace. O(n) in the worst case,
   /// O(1) for the common case of a line starting with a non-space.
+  ///
+  /// Always inlined: called on a block in an array's buffer, the call made a
+  /// copy of the whole block first (and released it after).
   public var isBlank: Bool {
-    withUTF8(Block.isBlank(utf8:))
+    @inline(__always) get { withUTF8(Block.isBlank(utf8:)) }
   }
 
   /// Whether these UTF-8 bytes are empty or only whitespace.
