@@ -52,10 +52,8 @@ enum BlockText: @unchecked Sendable {
   /// text and of that line feed, which ``BlockEncoder`` copies together with
   /// its neighbours' when they are adjacent. `nil` for other texts.
   var bytesWithFollowingLineFeed: UnsafeBufferPointer<UInt8>? {
-    guard case .slice(let chunk, let bytes) = self, let start = bytes.baseAddress else { return nil }
-    let end = start + bytes.count
-    guard end < chunk.base + chunk.count, end.pointee == 0x0A else { return nil }
-    return UnsafeBufferPointer(start: start, count: bytes.count + 1)
+    guard case .slice(let chunk, let bytes) = self else { return nil }
+    return chunk.withFollowingLineFeed(bytes)
   }
 
   var utf8Count: Int {
@@ -126,5 +124,15 @@ final class DecodedChunk: @unchecked Sendable {
   @inline(__always)
   func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     try body(UnsafeBufferPointer(start: base, count: count))
+  }
+
+  /// `bytes` (a range of this chunk) and the line feed that follows them in
+  /// the chunk, or `nil` when no line feed does. O(1).
+  @inline(__always)
+  func withFollowingLineFeed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    guard let start = bytes.baseAddress else { return nil }
+    let end = start + bytes.count
+    guard end < base + count, end.pointee == 0x0A else { return nil }
+    return UnsafeBufferPointer(start: start, count: bytes.count + 1)
   }
 }

@@ -4,8 +4,8 @@
 /// Used by ``RawCleanupPath`` when `unicode` is the only step. Most lines of
 /// real text need nothing (the decoder's ``LineByteProfile`` says so in
 /// O(1)): such a line costs no block, no reference count and no copy of its
-/// own — the lines that need nothing and lie side by side in the decoder's
-/// chunk, with their line feeds, are copied out as one run. Making a block
+/// own — the lines that need nothing are copied out in runs (``ByteRun``),
+/// with their line feeds, from the decoder's chunk. Making a block
 /// per line, handing it through the stage and writing it back was about a
 /// third of the step's time.
 ///
@@ -20,9 +20,9 @@ struct UnicodeLineWriter: DecodedLineSink {
   private var counts = UnicodeCleaner.Counts()
   private var blanks = BlankLineRule()
   private var insidePartialLine = false
-  /// The run of unchanged lines (with their line feeds), adjacent in the
-  /// current chunk, not yet copied to ``output``.
-  private var run: (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)?
+  /// Unchanged lines (with their line feeds) of the current chunk not yet
+  /// copied to ``output``.
+  private var run = ByteRun()
 
   /// Creates a writer that cleans with these options.
   init(options: UnicodeCleanupOptions) {
@@ -51,27 +51,19 @@ struct UnicodeLineWriter: DecodedLineSink {
       return
     case .write(let afterHeldBlank):
       if afterHeldBlank {
-        flushRun()
+        run.flush(to: &output)
         output.append(0x0A)
         statistics.linesOut += 1
       }
     }
     if !line.isSegment { statistics.linesOut += 1 }
-    if !changed && line.terminator == .lineFeed, let start = bytes.baseAddress {
-      // The line feed that ended the line follows it in the chunk (unless
-      // the line was decoded into a chunk of its own).
-      let end = start + bytes.count
-      if end < chunk.base + chunk.count && end.pointee == 0x0A {
-        if let current = run, current.end == start {
-          run = (current.start, end + 1)
-        } else {
-          flushRun()
-          run = (start, end + 1)
-        }
-        return
-      }
+    // The line feed that ended the line follows it in the chunk (unless
+    // the line was decoded into a chunk of its own).
+    if !changed && line.terminator == .lineFeed, let withLineFeed = chunk.withFollowingLineFeed(bytes) {
+      run.add(withLineFeed, flushingTo: &output)
+      return
     }
-    flushRun()
+    run.flush(to: &output)
     if changed {
       UnicodeCleaner.appendUTF8(of: workspace.scalars, to: &output)
     } else {
@@ -81,21 +73,15 @@ struct UnicodeLineWriter: DecodedLineSink {
   }
 
   mutating func finishBatch(statistics: inout DocumentStatistics) {
-    flushRun()
+    run.flush(to: &output)
     statistics.add(counts, by: .unicode)
     counts = UnicodeCleaner.Counts()
   }
 
   /// Ends the document: a blank line still held is removed.
   mutating func finishDocument(statistics: inout DocumentStatistics) {
-    flushRun()
+    run.flush(to: &output)
     if blanks.finishDocument() { statistics.add(1, .blankLine, by: .unicode) }
     insidePartialLine = false
-  }
-
-  private mutating func flushRun() {
-    guard let current = run else { return }
-    output.append(contentsOf: UnsafeBufferPointer(start: current.start, count: current.end - current.start))
-    run = nil
   }
 }
