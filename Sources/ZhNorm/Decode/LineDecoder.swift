@@ -24,8 +24,6 @@
 struct LineDecoder {
   /// Lines longer than this (in bytes) are cut into segments.
   let maximumLineBytes: Int
-  /// At most this many diagnostics are kept per document; all are counted.
-  static let diagnosticLimit = 100
 
   /// The bytes of the unfinished line(s), not yet handed to blocks.
   private var buffer = DecodedChunk(capacity: 1 << 16)
@@ -45,9 +43,7 @@ struct LineDecoder {
   /// `true` when the line being assembled continues a cut overlong line.
   private var continuingLine = false
   private var diagnostics: [Diagnostic] = []
-  /// Diagnostics made in this document (taking them does not reset this:
-  /// the limit is per document).
-  private var diagnosticsMade = 0
+  private var invalidUTF8 = InvalidUTF8Log()
   /// What the vector step learned about the line being assembled so far.
   private var profile = LineByteProfile.empty
   /// Scratch for ``scan(atEnd:into:statistics:)``, kept for its capacity.
@@ -355,27 +351,10 @@ struct LineDecoder {
     }
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count + 16)
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var position = range.lowerBound
-    decoding: while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        result.append(contentsOf: encoded)
-        position += encoded.count
-      case .error(let length):
-        result.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
-        let offset = bufferOffset + position
-        statistics.invalidSequences += 1
-        if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset }
-        if diagnosticsMade < Self.diagnosticLimit {
-          diagnostics.append(Diagnostic(kind: .invalidUTF8, byteOffset: offset, line: lineNumber, length: length))
-          diagnosticsMade += 1
-        }
-        position += length
-      case .emptyInput:
-        break decoding
-      }
+    let start = bufferOffset + range.lowerBound
+    UTF8Codec.appendReplacingInvalid(bytes, to: &result) { position, length in
+      invalidUTF8.note(
+        offset: start + position, line: lineNumber, length: length, statistics: &statistics, diagnostics: &diagnostics)
     }
     return result.withUnsafeBufferPointer(DecodedChunk.init(copying:))
   }

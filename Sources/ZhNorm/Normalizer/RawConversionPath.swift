@@ -24,9 +24,7 @@ struct RawConversionPath {
   private var offset = 0
   private var lineNumber = 1
   private var endsWithLineFeed = true
-  /// Diagnostics made in this document (the limit is per document, however
-  /// often the caller takes them).
-  private var diagnosticsMade = 0
+  private var invalidUTF8 = InvalidUTF8Log()
 
   init(profile: ConversionProfile) {
     self.profile = profile
@@ -129,27 +127,18 @@ struct RawConversionPath {
   ) -> [UInt8] {
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count + 16)
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var position = 0
+    // The line of each ill-formed sequence: the line feeds before it (never
+    // part of one) are counted up to it.
     var line = lineNumber
-    decoding: while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        result.append(contentsOf: encoded)
-        if encoded.count == 1 && encoded.first == 0x0A { line += 1 }
-        position += encoded.count
-      case .error(let length):
-        result.append(contentsOf: [0xEF, 0xBF, 0xBD])
-        statistics.invalidSequences += 1
-        if statistics.firstInvalidOffset == nil { statistics.firstInvalidOffset = offset + position }
-        if diagnosticsMade < LineDecoder.diagnosticLimit {
-          diagnostics.append(Diagnostic(kind: .invalidUTF8, byteOffset: offset + position, line: line, length: length))
-          diagnosticsMade += 1
+    var counted = 0
+    bytes.withUnsafeBufferPointer { bytes in
+      UTF8Codec.appendReplacingInvalid(bytes, to: &result) { position, length in
+        while counted < position {
+          if bytes[counted] == 0x0A { line += 1 }
+          counted += 1
         }
-        position += length
-      case .emptyInput:
-        break decoding
+        invalidUTF8.note(
+          offset: offset + position, line: line, length: length, statistics: &statistics, diagnostics: &diagnostics)
       }
     }
     return result
