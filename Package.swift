@@ -28,9 +28,11 @@ let package = Package(
     .target(name: "CZhNormTables"),
     // The system SQLite (Debian libsqlite3-dev), for --dedup-db.
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+    // A header-only software prefetch (Swift has no intrinsic), for the dedup indexes.
+    .systemLibrary(name: "CZhNormPrefetch", path: "Sources/CZhNormPrefetch"),
     .target(
       name: "ZhNorm",
-      dependencies: ["CZhNormICU", "CZhNormTables", "CSQLite"]
+      dependencies: ["CZhNormICU", "CZhNormTables", "CSQLite", "CZhNormPrefetch"]
     ),
     .executableTarget(
       name: "zhnorm",

@@ -1,3 +1,5 @@
+import CZhNormPrefetch
+
 /// The set of exact fingerprints of the paragraphs kept so far, with where
 /// each was first seen: a bucketed hash table of 64-bit fingerprints.
 ///
@@ -75,18 +77,20 @@ struct ExactIndex {
     return (nil, false)
   }
 
-  /// Reads the first word of the home bucket of `key` and returns it, so
-  /// that a ``lookup(_:)`` of `key` soon after finds that memory in the cache.
+  /// Starts loading the home bucket of `key` into the cache, so that a
+  /// ``lookup(_:)`` of `key` soon after finds it there.
   ///
   /// Why: once the table is tens of MiB (a gigabyte of input), every lookup
   /// misses the cache, and a miss costs more than the rest of a paragraph's
   /// dedup work. Lookups come one at a time, each waiting for its miss; a
-  /// caller that warms the buckets of a whole batch first has those misses
-  /// in flight together. Callers keep the returned word (any use will do)
-  /// so that the read is not optimised away; it is never a result. O(1).
+  /// caller that prefetches the buckets of a whole batch first has those
+  /// misses in flight together. A prefetch, not a load: a load (what this
+  /// was until session 12) holds up the instructions after it until its line
+  /// arrives, a prefetch retires at once (on the 200 MB dedup input, 2.6%
+  /// less time for the default pipeline). O(1).
   @inline(__always)
-  func warm(_ key: UInt64) -> UInt64 {
-    slots.words[ExactIndex.home(of: key, slotCount: slots.words.count)]
+  func prefetch(_ key: UInt64) {
+    zhnorm_prefetch(slots.words.baseAddress! + ExactIndex.home(of: key, slotCount: slots.words.count))
   }
 
   /// The position stored with `key` (0 when positions are not kept), or nil.

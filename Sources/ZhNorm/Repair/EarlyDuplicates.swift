@@ -24,8 +24,6 @@ struct EarlyDuplicates {
   private var fingerprinter = Fingerprinter()
   private var exact: ExactIndex
   private var truncation = TruncationWindow()
-  /// Words read by ``warm(_:)``, kept only so that the reads happen.
-  private var warmed: UInt64 = 0
 
   /// Creates the check. `keepsPositions` keeps the line of each paragraph
   /// it indexes, for ``match(_:held:)`` to return (a second table the size of
@@ -73,7 +71,7 @@ struct EarlyDuplicates {
 
   /// Fingerprints the blocks of a batch that ``match(_:held:)`` will look
   /// up, then starts loading the index buckets those lookups read (see
-  /// ``ExactIndex/warmBuckets(of:options:)``), so that their cache misses
+  /// ``ExactIndex/prefetchBuckets(of:options:)``), so that their cache misses
   /// overlap instead of coming one per block. A block whose text changes
   /// before its turn forgets the fingerprint and is hashed again then. O(n)
   /// in the batch's bytes, the hashing that ``match(_:held:)`` would
@@ -86,7 +84,7 @@ struct EarlyDuplicates {
         else { continue }
         _ = fingerprint(of: &blocks[index])
       }
-      warmed ^= exact.warmBuckets(of: UnsafeBufferPointer(blocks), options: options)
+      exact.prefetchBuckets(of: UnsafeBufferPointer(blocks), options: options)
     }
   }
 
