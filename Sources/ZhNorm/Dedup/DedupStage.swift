@@ -19,10 +19,34 @@
 /// Only kept paragraphs are indexed, so running the step on its own output
 /// removes nothing more (idempotence), and decisions depend only on the text
 /// of earlier paragraphs, never on how the input was chunked.
+///
+/// Exact copies in the default configuration: the `repair` step's early
+/// check (``EarlyDuplicates``) has already looked every paragraph it wrote
+/// up in an index of this document's paragraphs, in the order this step sees
+/// them, and left the answer in the paragraph's fingerprint
+/// (``ParagraphFingerprint/earlyVerdict``). Where nothing between the two
+/// steps widens the question (see ``takesEarlyVerdicts(in:)``), this step
+/// takes that answer and keeps no exact index of its own: one hash lookup
+/// and insert per paragraph instead of two, and one table in memory; it only
+/// logs what it kept (``KeptParagraphLog``, 8 bytes a paragraph). The one
+/// step between them, `convert` fixing stray characters, rewrites a few
+/// paragraphs, which reach this step without a verdict: at the first such
+/// paragraph of a document the step builds its own index from the log and
+/// checks every paragraph itself for the rest of the document, as it does in
+/// every other configuration. (Until then no paragraph was rewritten, so the
+/// verdicts are about the texts this step sees; identical texts are
+/// rewritten alike, so a copy stays a copy.) The truncation window is always
+/// this step's: it holds the paragraphs this step kept.
 struct DedupStage: PipelineStage {
   var step: PipelineStep { .dedup }
 
   let options: DedupOptions
+  /// Whether exact copies are the `repair` step's verdicts (see above).
+  let takesEarlyVerdicts: Bool
+  /// Whether they still are in this document (until a paragraph without one).
+  private var trustsVerdicts: Bool
+  /// The paragraphs kept while ``trustsVerdicts``.
+  private var keptLog: KeptParagraphLog
   private var fingerprinter = Fingerprinter()
   private var exact: ExactIndex
   private var recent = TruncationWindow()
@@ -45,16 +69,26 @@ struct DedupStage: PipelineStage {
     case near(position: UInt64, similarity: Double)
   }
 
-  init(options: DedupOptions, keepsPositions: Bool) {
+  /// Creates the stage. `keepsPositions` keeps where each indexed paragraph
+  /// was, for the report; `takesEarlyVerdicts` (only where
+  /// ``takesEarlyVerdicts(in:)`` allows it) takes the `repair` step's
+  /// verdicts on exact copies instead of an index of its own.
+  init(options: DedupOptions, keepsPositions: Bool, takesEarlyVerdicts: Bool = false) {
     self.options = options
+    self.takesEarlyVerdicts = takesEarlyVerdicts
+    trustsVerdicts = takesEarlyVerdicts
     // The near-duplicate window gets an eighth of the budget (at most 16 MiB);
     // the exact index the largest power of two that fits in half the budget,
     // which bounds the peak while the table doubles (old + new) by 3/4 of it.
+    // Taking verdicts (no near-duplicates then), the repair step's index has
+    // that half; the log gets an eighth and an index built from it a quarter.
     let nearBytes = min(options.memoryLimit / 8, 16 << 20)
     if let threshold = options.nearDuplicateThreshold, threshold > 0, threshold <= 1 {
       near = MinHashIndex(byteLimit: nearBytes)
     }
-    exact = ExactIndex(keepsPositions: keepsPositions, byteLimit: max(options.memoryLimit / 2, 1 << 16))
+    let exactShare = takesEarlyVerdicts ? options.memoryLimit / 4 : options.memoryLimit / 2
+    exact = ExactIndex(keepsPositions: keepsPositions, byteLimit: max(exactShare, 1 << 16))
+    keptLog = KeptParagraphLog(keepsPositions: keepsPositions, byteLimit: options.memoryLimit / 8)
     if let path = options.databasePath {
       do {
         let store = try FingerprintStore(path: path)
@@ -70,6 +104,23 @@ struct DedupStage: PipelineStage {
         store = nil
       }
     }
+  }
+
+  /// Whether, in `configuration`, the `repair` step's early check answers
+  /// for this step whether a paragraph is an exact copy: both steps run, the
+  /// `unicode` step too (without it, lines with raw terminators pass the
+  /// repair step unchecked), and nothing widens the question beyond what the
+  /// repair step sees: the `convert` step, if it runs, only fixes stray
+  /// characters (a profile or a target script rewrites nearly every
+  /// paragraph), document scope (the repair step's index is the
+  /// document's), no database and no near-duplicate index.
+  static func takesEarlyVerdicts(in configuration: NormalizerConfiguration) -> Bool {
+    let steps = configuration.steps
+    let dedup = configuration.dedup
+    let convert = configuration.convert
+    return steps.isSuperset(of: [.unicode, .repair, .dedup])
+      && (!steps.contains(.convert) || (convert.profile == nil && convert.target == nil))
+      && dedup.scope == .document && dedup.databasePath == nil && dedup.nearDuplicateThreshold == nil
   }
 
   /// Checks that the fingerprint database at `path` can be opened (and creates it).
@@ -89,7 +140,7 @@ struct DedupStage: PipelineStage {
       output.record(.dedupDatabaseError, line: blocks.first?.lines.lowerBound ?? 0, detail: message)
       storeError = nil
     }
-    prefetchBuckets(for: blocks)
+    if !trustsVerdicts { prefetchBuckets(for: blocks) }
     var kept = 0
     var pendingBlanks = 0
     for index in blocks.indices {
@@ -176,6 +227,8 @@ struct DedupStage: PipelineStage {
       exact.removeAll()
       near?.removeAll()
     }
+    keptLog.removeAll()
+    trustsVerdicts = takesEarlyVerdicts
     document += 1
   }
 
@@ -212,6 +265,23 @@ struct DedupStage: PipelineStage {
       guard options.mayRemoveAsTruncated(fingerprint) else { return nil }
       return recent.paragraph(extending: utf8, fingerprint: fingerprint).map { .truncated(position: $0) }
     }
+    let position = document << 32 | UInt64(truncatingIfNeeded: line)
+    if trustsVerdicts {
+      switch fingerprint.earlyVerdict {
+      case .copy(let earlier):
+        return .exact(position: earlier == 0 ? 0 : document << 32 | earlier)
+      case .first:
+        // Indexed by the repair step; the truncation window is this step's.
+        if let earlier = recent.paragraph(extending: utf8, fingerprint: fingerprint) {
+          return .truncated(position: earlier)
+        }
+        keptLog.append(fingerprint.exact, position: position)
+        recent.append(utf8, fingerprint: fingerprint, position: position)
+        return nil
+      case .unchecked:
+        stopTrustingVerdicts()  // and check this paragraph as in any configuration
+      }
+    }
     if let position = exact.lookup(fingerprint.exact) { return .exact(position: position) }
     if !exact.isComplete, let store {
       do {
@@ -229,7 +299,6 @@ struct DedupStage: PipelineStage {
     if compareNear, let threshold, let match = near?.bestMatch(for: fingerprinter.signature, threshold: threshold) {
       return .near(position: match.position, similarity: match.similarity)
     }
-    let position = document << 32 | UInt64(truncatingIfNeeded: line)
     exact.insert(fingerprint.exact, position: position)
     recent.append(utf8, fingerprint: fingerprint, position: position)
     if compareNear { near?.insert(fingerprinter.signature, position: position) }
@@ -238,6 +307,17 @@ struct DedupStage: PipelineStage {
       if pending.count >= DedupStage.databaseBatch { writePending() }
     }
     return nil
+  }
+
+  /// A paragraph came without a verdict (rewritten after the repair step):
+  /// from now on, in this document, this step checks every paragraph itself,
+  /// in an index of all it kept (built from the log). O(n) in the log.
+  private mutating func stopTrustingVerdicts() {
+    trustsVerdicts = false
+    keptLog.forEach { key, position in
+      if exact.lookup(key) == nil { exact.insert(key, position: position) }
+    }
+    keptLog.removeAll()
   }
 
   /// New fingerprints written to the database in one transaction at most

@@ -14,15 +14,20 @@ struct ParagraphFingerprint {
   var exact: UInt64 = 0
   /// Number of normalized scalars.
   var length = 0
-  /// Scalars that are letters or ideographs (not digits, punctuation or symbols).
-  var contentScalars = 0
+  /// Hash of the first ``Fingerprinter/prefixLength`` normalized scalars (of
+  /// all, when there are fewer): a truncated copy shares it with the whole.
+  var prefix: UInt64 = 0
+  /// What the `repair` step's early duplicate check found when it wrote the
+  /// paragraph out (``EarlyDuplicates/remember(_:)``), for the `dedup` step.
+  var earlyVerdict = EarlyDuplicates.Verdict.unchecked
+  /// Scalars that are letters or ideographs (not digits, punctuation or
+  /// symbols), counted up to 255: only "at least 4" is ever asked. (A byte,
+  /// with the flags after it, keeps a block's optional fingerprint in 40 bytes.)
+  var contentScalars: UInt8 = 0
   /// Whether the last normalized scalar ends a sentence.
   var endsSentence = false
   /// Whether the raw text contains a tab (a table row).
   var containsTab = false
-  /// Hash of the first ``Fingerprinter/prefixLength`` normalized scalars (of
-  /// all, when there are fewer): a truncated copy shares it with the whole.
-  var prefix: UInt64 = 0
 }
 
 /// Computes ``ParagraphFingerprint``s and MinHash signatures in one pass
@@ -188,7 +193,7 @@ struct Fingerprinter {
       }
     }
     result.length = length
-    result.contentScalars = content
+    result.contentScalars = UInt8(truncatingIfNeeded: min(content, 255))
     if length < Fingerprinter.prefixLength { result.prefix = hash }
     result.endsSentence = Fingerprinter.endsSentence(last)
     hash = Fingerprinter.mix(hash ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15))
@@ -273,7 +278,7 @@ struct Fingerprinter {
     while i < count { step() }
     result.containsTab = containsTab
     result.length = length
-    result.contentScalars = content
+    result.contentScalars = UInt8(truncatingIfNeeded: min(content, 255))
     result.endsSentence = endsSentence(last)
     hash = mix(hash ^ (UInt64(length) &* 0x9E37_79B9_7F4A_7C15))
     result.exact = hash == 0 ? 1 : hash

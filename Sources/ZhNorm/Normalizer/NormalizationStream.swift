@@ -31,10 +31,11 @@ public struct NormalizationStream {
   /// Input and output lines since the last ``takeLineTrace()``, when tracing.
   private var trace: LineTrace?
 
-  init(configuration: NormalizerConfiguration, tracingLines: Bool = false) {
+  /// `dedupTakesVerdicts: false` is for tests (see ``Normalizer/stages(for:dedupTakesVerdicts:)``).
+  init(configuration: NormalizerConfiguration, tracingLines: Bool = false, dedupTakesVerdicts: Bool = true) {
     input = InputDecoder(encoding: configuration.inputEncoding, holdsBackFirstBlock: configuration.holdsBackFirstBlock)
     decoder = LineDecoder(maximumLineBytes: configuration.maximumLineBytes)
-    pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration))
+    pipeline = BlockPipeline(stages: Normalizer.stages(for: configuration, dedupTakesVerdicts: dedupTakesVerdicts))
     output = StageOutput(recordsChanges: configuration.recordsChanges)
     if !tracingLines && !configuration.fixesMojibake {
       if configuration.steps == [.convert], let profile = configuration.convert.profile {

@@ -44,7 +44,12 @@ public struct Normalizer: Sendable {
   }
 
   /// Builds the stages for `configuration`, in step order.
-  static func stages(for configuration: NormalizerConfiguration) -> [any PipelineStage] {
+  ///
+  /// `dedupTakesVerdicts: false` makes the dedup step check every paragraph
+  /// itself even where it could take the repair step's verdicts (for tests
+  /// that compare the two).
+  static func stages(for configuration: NormalizerConfiguration, dedupTakesVerdicts: Bool = true) -> [any PipelineStage] {
+    let takesVerdicts = dedupTakesVerdicts && DedupStage.takesEarlyVerdicts(in: configuration)
     var stages: [any PipelineStage] = []
     if configuration.fixesMojibake { stages.append(MojibakeStage()) }
     for step in PipelineStep.allCases where configuration.steps.contains(step) {
@@ -55,10 +60,14 @@ public struct Normalizer: Sendable {
         let cleaner = configuration.steps.contains(.unicode) ? UnicodeCleaner(options: configuration.unicode) : nil
         let dedup = configuration.steps.contains(.dedup) ? configuration.dedup : nil
         stages.append(
-          RepairStage(options: configuration.repair, cleaner: cleaner, dedup: dedup, reportsCopies: configuration.recordsChanges))
+          RepairStage(
+            options: configuration.repair, cleaner: cleaner, dedup: dedup, reportsCopies: configuration.recordsChanges,
+            dedupTakesVerdicts: takesVerdicts))
       case .convert: stages.append(ConvertStage(options: configuration.convert))
       case .dedup:
-        stages.append(DedupStage(options: configuration.dedup, keepsPositions: configuration.recordsChanges))
+        stages.append(
+          DedupStage(
+            options: configuration.dedup, keepsPositions: configuration.recordsChanges, takesEarlyVerdicts: takesVerdicts))
       }
     }
     return stages

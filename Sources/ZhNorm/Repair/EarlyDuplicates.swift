@@ -18,7 +18,9 @@
 /// a copy it missed is left to dedup as before) and the truncation window's
 /// 256 KiB. The fingerprint it computes travels with the block
 /// (``Block/dedupFingerprint``), so the dedup step does not hash the
-/// paragraph again.
+/// paragraph again; so does what it found when the paragraph was written
+/// (``Verdict``), which in the default configuration the dedup step takes
+/// instead of an exact index of its own (this one then has half the budget).
 struct EarlyDuplicates {
   let options: DedupOptions
   private var fingerprinter = Fingerprinter()
@@ -28,10 +30,14 @@ struct EarlyDuplicates {
   /// Creates the check. `keepsPositions` keeps the line of each paragraph
   /// it indexes, for ``match(_:held:)`` to return (a second table the size of
   /// the first, and a second cache miss per copy found); without it, an
-  /// exact copy is said to be of line 0.
-  init(options: DedupOptions, keepsPositions: Bool = true) {
+  /// exact copy is said to be of line 0. `standsForDedupIndex`: the dedup
+  /// step takes this check's verdicts (``Verdict``) and keeps no exact index
+  /// of its own, so this one gets its share of `--dedup-memory`: half, not a
+  /// quarter.
+  init(options: DedupOptions, keepsPositions: Bool = true, standsForDedupIndex: Bool = false) {
     self.options = options
-    exact = ExactIndex(keepsPositions: keepsPositions, byteLimit: max(options.memoryLimit / 4, 1 << 16))
+    let share = standsForDedupIndex ? options.memoryLimit / 2 : options.memoryLimit / 4
+    exact = ExactIndex(keepsPositions: keepsPositions, byteLimit: max(share, 1 << 16))
   }
 
   /// How dedup would remove `block`: as an exact or a truncated copy of the
@@ -88,13 +94,26 @@ struct EarlyDuplicates {
     }
   }
 
-  /// Remembers a paragraph written out (what dedup will index if it keeps it).
+  /// Remembers a paragraph written out (what dedup will index if it keeps
+  /// it), and leaves the ``Verdict`` in its fingerprint: the first of its
+  /// text, or a copy of which paragraph. O(n) in the paragraph when its
+  /// fingerprint is not known yet, else O(1) plus the window's copy of it.
   mutating func remember(_ block: inout Block) {
     guard block.utf8Count >= options.minimumLength else { return }
-    let fingerprint = fingerprint(of: &block)
+    var fingerprint = fingerprint(of: &block)
     guard options.mayRemove(fingerprint) else { return }
     let line = UInt64(block.lines.lowerBound)
-    if exact.lookup(fingerprint.exact) == nil { exact.insert(fingerprint.exact, position: line) }
+    // (A verdict already there is this text's own: remembered before, held
+    // again. Looked up now, the paragraph would find itself.)
+    if fingerprint.earlyVerdict == .unchecked {
+      if let earlier = exact.lookup(fingerprint.exact) {
+        fingerprint.earlyVerdict = .copy(position: earlier)
+      } else {
+        exact.insert(fingerprint.exact, position: line)
+        fingerprint.earlyVerdict = .first
+      }
+      block.dedupFingerprint = fingerprint
+    }
     block.withUTF8 { truncation.append($0, fingerprint: fingerprint, position: line) }
   }
 

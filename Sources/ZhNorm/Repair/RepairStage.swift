@@ -92,11 +92,18 @@ struct RepairStage: PipelineStage {
 
   /// Creates the stage. With `dedup` (the dedup step's options, when it
   /// runs), copies are removed on arrival; `reportsCopies` keeps where each
-  /// kept copy was, for the report's "duplicate of line N".
-  init(options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil, reportsCopies: Bool = true) {
+  /// kept copy was, for the report's "duplicate of line N";
+  /// `dedupTakesVerdicts`: the dedup step keeps no exact index of its own
+  /// (see ``DedupStage/takesEarlyVerdicts(in:)``).
+  init(
+    options: RepairOptions, cleaner: UnicodeCleaner? = nil, dedup: DedupOptions? = nil, reportsCopies: Bool = true,
+    dedupTakesVerdicts: Bool = false
+  ) {
     self.options = options
     self.cleaner = cleaner
-    early = dedup.map { EarlyDuplicates(options: $0, keepsPositions: reportsCopies) }
+    early = dedup.map {
+      EarlyDuplicates(options: $0, keepsPositions: reportsCopies, standsForDedupIndex: dedupTakesVerdicts)
+    }
   }
 
   mutating func process(_ block: Block, into output: inout StageOutput) {
