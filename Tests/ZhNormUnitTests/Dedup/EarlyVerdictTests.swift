@@ -114,6 +114,39 @@ struct EarlyVerdictTests {
     }
   }
 
+  @Test("Same decisions over several documents in one stream (state reset at each document's end)")
+  func severalDocuments() {
+    var generator = SeededGenerator(seed: 9)
+    let messy = MessyText.document(lines: 150, using: &generator)
+    // The same paragraphs without strays (never falls back) and with them
+    // (falls back: its index must not hold the previous document's), then
+    // documents that need not fall back, and the first two again.
+    let strays = Self.documentWithStrays(seed: 5)
+    let clean = Array(String(decoding: strays, as: UTF8.self).replacingOccurrences(of: "先鋒", with: "先锋").utf8)
+    let documents = [clean, strays, Fixtures.seed("002"), messy + messy, clean, strays]
+    for recordsChanges in [true, false] {
+      let configuration = NormalizerConfiguration(recordsChanges: recordsChanges)
+      var results: [[Run]] = []
+      for takingVerdicts in [true, false] {
+        var stream = NormalizationStream(configuration: configuration, dedupTakesVerdicts: takingVerdicts)
+        var runs: [Run] = []
+        for document in documents {
+          var output = stream.push(document)
+          stream.finishDocument(appendingTo: &output)
+          runs.append(Run(output: output, changes: stream.statistics.changes, records: stream.takeRecords()))
+        }
+        results.append(runs)
+      }
+      for index in documents.indices {
+        let same = results[0][index] == results[1][index]
+        #expect(same, "document \(index + 1), records \(recordsChanges)")
+      }
+      // Document scope: the repeated documents come out as they did the first time.
+      #expect(results[0][4].output == results[0][0].output)
+      #expect(results[0][5].output == results[0][1].output)
+    }
+  }
+
   @Test("Taken in the default configuration only, and where nothing widens the question")
   func whereTaken() {
     #expect(DedupStage.takesEarlyVerdicts(in: NormalizerConfiguration()))
