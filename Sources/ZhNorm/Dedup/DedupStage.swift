@@ -96,7 +96,7 @@ struct DedupStage: PipelineStage {
         // Mirror the database in memory while it fits: then a miss in memory
         // is a miss in the database, and no query is needed.
         try store.forEach { hash, line in
-          if exact.lookup(hash) == nil { exact.insert(hash, position: UInt64(line)) }
+          exact.insertIfAbsent(hash, position: UInt64(line))
           return exact.isComplete
         }
       } catch {
@@ -314,9 +314,7 @@ struct DedupStage: PipelineStage {
   /// in an index of all it kept (built from the log). O(n) in the log.
   private mutating func stopTrustingVerdicts() {
     trustsVerdicts = false
-    keptLog.forEach { key, position in
-      if exact.lookup(key) == nil { exact.insert(key, position: position) }
-    }
+    keptLog.forEach { key, position in exact.insertIfAbsent(key, position: position) }
     keptLog.removeAll()
   }
 

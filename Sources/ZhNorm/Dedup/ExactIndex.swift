@@ -100,6 +100,29 @@ struct ExactIndex {
     return positions?.words[slot] ?? 0
   }
 
+  /// Inserts `key` with `position` unless it is there already; returns the
+  /// position stored with it when it was (0 when positions are not kept),
+  /// else nil. The same as ``lookup(_:)`` and then, on a miss,
+  /// ``insert(_:position:)``, with one search of the table instead of two
+  /// unless the table must grow or be copied first. O(1).
+  @discardableResult
+  mutating func insertIfAbsent(_ key: UInt64, position: UInt64) -> UInt64? {
+    let (slot, found) = ExactIndex.search(key, in: slots.words)
+    if found, let slot { return positions?.words[slot] ?? 0 }
+    // The free slot found is where `insert` would put the key, unless it
+    // grows the table or copies it first: then it searches again itself.
+    guard let slot, !(count * 8 >= slots.words.count * 7 && canGrow), isKnownUniquelyReferenced(&slots),
+      positions == nil || isKnownUniquelyReferenced(&positions)
+    else {
+      insert(key, position: position)
+      return nil
+    }
+    slots.words[slot] = key
+    positions?.words[slot] = position
+    count += 1
+    return nil
+  }
+
   /// Inserts `key` (known to be absent) with `position`.
   mutating func insert(_ key: UInt64, position: UInt64) {
     if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }

@@ -106,12 +106,8 @@ struct EarlyDuplicates {
     // (A verdict already there is this text's own: remembered before, held
     // again. Looked up now, the paragraph would find itself.)
     if fingerprint.earlyVerdict == .unchecked {
-      if let earlier = exact.lookup(fingerprint.exact) {
-        fingerprint.earlyVerdict = .copy(position: earlier)
-      } else {
-        exact.insert(fingerprint.exact, position: line)
-        fingerprint.earlyVerdict = .first
-      }
+      let earlier = exact.insertIfAbsent(fingerprint.exact, position: line)
+      fingerprint.earlyVerdict = earlier.map { .copy(position: $0) } ?? .first
       block.dedupFingerprint = fingerprint
     }
     block.withUTF8 { truncation.append($0, fingerprint: fingerprint, position: line) }

@@ -140,6 +140,27 @@ struct DedupStageTests {
     #expect(index.lookup(2) == nil)
   }
 
+  @Test("Inserting a key unless it is there is a lookup and then an insert, at the limit and below it",
+    arguments: [1 << 16, 64 << 20])
+  func insertIfAbsent(byteLimit: Int) {
+    var oneCall = ExactIndex(keepsPositions: true, byteLimit: byteLimit)
+    var twoCalls = ExactIndex(keepsPositions: true, byteLimit: byteLimit)
+    var generator = SeededGenerator(seed: 13)
+    var keys: [UInt64] = []
+    for n in 0..<60_000 as Range<UInt64> {
+      // Every third key is one seen before.
+      let key = n % 3 == 2 ? keys[Int(generator.next() % UInt64(keys.count))] : generator.next() | 1
+      keys.append(key)
+      let expected = twoCalls.lookup(key)
+      if expected == nil { twoCalls.insert(key, position: n) }
+      #expect(oneCall.insertIfAbsent(key, position: n) == expected)
+    }
+    #expect(oneCall.count == twoCalls.count && oneCall.evictions == twoCalls.evictions)
+    #expect(oneCall.byteCount == twoCalls.byteCount)
+    #expect(keys.allSatisfy { oneCall.lookup($0) == twoCalls.lookup($0) })
+    #expect(byteLimit > 1 << 16 ? oneCall.isComplete : !oneCall.isComplete)
+  }
+
   @Test("The exact index is a value: a copy changes apart from the original")
   func indexIsAValue() {
     var original = ExactIndex(keepsPositions: true, byteLimit: 1 << 20)
