@@ -8,6 +8,12 @@ and prints for each the minimum and median CPU time (user + system, from the ker
 rusage, to the microsecond) and wall time. Output goes to /dev/null: what is compared is
 the work of the binaries, without a pipe reader competing for the two cores.
 
+The order is reversed every other round (A B, B A, ...), so that neither binary is always
+the one that runs right after the other. The last column is each binary's CPU time over
+the first binary's *in the same round*: the median of those paired ratios, and their
+range. A slow minute slows both runs of a round, so the paired ratio is steadier than the
+ratio of the two medians when the machine's speed drifts.
+
 Usage: Benchmarks/ab.py [--runs N] [--args "ARGS"] FILE BINARY [BINARY...]
 Example (the binary of some older commit against the current build):
   Benchmarks/ab.py --runs 9 --args "--only unicode" .bench-corpus/zh-hans-100m.txt \\
@@ -31,8 +37,9 @@ def main() -> None:
     arguments = shlex.split(options.args)
     cpu = {binary: [] for binary in options.binaries}
     wall = {binary: [] for binary in options.binaries}
-    for _ in range(options.runs):
-        for binary in options.binaries:
+    for round_index in range(options.runs):
+        order = options.binaries if round_index % 2 == 0 else list(reversed(options.binaries))
+        for binary in order:
             with open(options.file, "rb") as source, open(os.devnull, "wb") as sink:
                 start = time.perf_counter()
                 process = subprocess.Popen([binary, *arguments], stdin=source, stdout=sink)
@@ -43,13 +50,19 @@ def main() -> None:
                     raise SystemExit(f"ab.py: {binary} exited with status {status}")
     megabytes = os.path.getsize(options.file) / 1e6
     print(f"{options.file}: {megabytes:.1f} MB, {options.runs} alternating rounds, args: {options.args or '(none)'}")
-    print("| binary | CPU s min | CPU s median | wall s median | MB/s (median wall) |")
-    print("|---|---:|---:|---:|---:|")
+    print("| binary | CPU s min | CPU s median | wall s median | MB/s (median wall) | CPU / first, paired: median (range) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    first = options.binaries[0]
     for binary in options.binaries:
         median_wall = statistics.median(wall[binary])
+        ratios = [mine / theirs for mine, theirs in zip(cpu[binary], cpu[first])]
+        paired = (
+            "—" if binary == first
+            else f"{statistics.median(ratios):.3f} ({min(ratios):.3f}–{max(ratios):.3f})"
+        )
         print(
             f"| {binary} | {min(cpu[binary]):.3f} | {statistics.median(cpu[binary]):.3f} "
-            f"| {median_wall:.3f} | {megabytes / median_wall:.1f} |"
+            f"| {median_wall:.3f} | {megabytes / median_wall:.1f} | {paired} |"
         )
 
 
