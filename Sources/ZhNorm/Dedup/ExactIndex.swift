@@ -111,28 +111,35 @@ struct ExactIndex {
     if found, let slot { return positions?.words[slot] ?? 0 }
     // The free slot found is where `insert` would put the key, unless it
     // grows the table or copies it first: then it searches again itself.
-    guard let slot, !(count * 8 >= slots.words.count * 7 && canGrow), isKnownUniquelyReferenced(&slots),
+    guard let slot, !isDueToGrow, isKnownUniquelyReferenced(&slots),
       positions == nil || isKnownUniquelyReferenced(&positions)
     else {
       insert(key, position: position)
       return nil
     }
+    store(key, position: position, at: slot)
+    return nil
+  }
+
+  /// Whether the next insertion grows the table first: it is 7/8 full and
+  /// may grow.
+  private var isDueToGrow: Bool { count * 8 >= slots.words.count * 7 && canGrow }
+
+  /// Puts `key` and `position` in the free `slot`.
+  private mutating func store(_ key: UInt64, position: UInt64, at slot: Int) {
     slots.words[slot] = key
     positions?.words[slot] = position
     count += 1
-    return nil
   }
 
   /// Inserts `key` (known to be absent) with `position`.
   mutating func insert(_ key: UInt64, position: UInt64) {
     if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
     if positions != nil && !isKnownUniquelyReferenced(&positions) { positions = positions?.copy() }
-    if count * 8 >= slots.words.count * 7, canGrow { grow() }
+    if isDueToGrow { grow() }
     while true {
       if let free = ExactIndex.search(key, in: slots.words).slot {
-        slots.words[free] = key
-        positions?.words[free] = position
-        count += 1
+        store(key, position: position, at: free)
         return
       }
       // No free slot on the probe path.
