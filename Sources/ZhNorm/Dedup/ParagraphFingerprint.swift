@@ -204,78 +204,85 @@ struct Fingerprinter {
   /// The fingerprint alone, without a signature: the common case (near
   /// duplicates are off by default), and the hot path of the `dedup` step.
   ///
-  /// The same result as the general loop, written for speed: less state (no
-  /// shingle window) so that it stays in registers, wrapping arithmetic
-  /// (no overflow checks), and the prefix hash taken once, outside the loop's
-  /// common path. O(n) in the bytes.
+  /// The same result as the general loop, written for speed: one loop with
+  /// its body written out (a nested function for it was not always inlined,
+  /// and then boxed the variables it captured), less state (no shingle
+  /// window) so that it stays in registers, wrapping arithmetic (no overflow
+  /// checks), and selects instead of branches where the data decides. O(n)
+  /// in the bytes.
   static func fingerprint(_ utf8: UnsafeBufferPointer<UInt8>) -> ParagraphFingerprint {
     var result = ParagraphFingerprint()
-    guard let bytes = utf8.baseAddress else {
-      result.exact = mix(0xcbf2_9ce4_8422_2325 ^ 0)
-      result.prefix = 0xcbf2_9ce4_8422_2325
-      if result.exact == 0 { result.exact = 1 }
-      return result
-    }
-    let count = utf8.count
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var prefix = hash
     var last: UInt32 = 0
     var length = 0
     var content = 0
     var containsTab = false
-    var i = 0
-    /// Hashes the next scalar that counts, if any, from `i` on.
-    @inline(__always) func step() {
-      let byte = bytes[i]
-      let c: UInt32
-      if byte &- 0xE4 < 6 {
-        c = UInt32(byte & 0x0F) &<< 12 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
-        i &+= 3
-        content &+= 1
-      } else if byte < 0x80 {
-        i &+= 1
-        if byte == 0x20 { return }
-        if byte == 0x09 {
-          containsTab = true
-          return
-        }
-        c = UInt32(byte)
-        if (c | 0x20) &- 0x61 < 26 { content &+= 1 }
-      } else if byte == 0xE3 {
-        // U+3000–U+3FFF: CJK punctuation (。、「」《》), kana, rare
-        // ideographs — every few characters of Chinese text. Only U+3000 is
-        // dropped; nothing here is folded.
-        c = 0x3000 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
-        i &+= 3
-        if c == 0x3000 { return }
-        if c &- 0x3040 < 0xC0 || c >= 0x3400 { content &+= 1 }
-      } else if byte == 0xEF && bytes[i &+ 1] == 0xBC && bytes[i &+ 2] != 0x80 {
-        // U+FF01–U+FF3F: fullwidth punctuation (，：；（）！？), digits and
-        // capitals, folded to ASCII — the other common mark of Chinese text.
-        c = UInt32(bytes[i &+ 2]) &- 0x60
-        i &+= 3
-        if c &- 0x41 < 26 { content &+= 1 }
-      } else {
-        let (scalar, size) = UnicodeCleaner.decodeScalar(utf8, at: i)
-        i &+= size
-        if scalar >= 0x3400 && scalar <= 0x9FFF {
-          c = scalar
+    if let bytes = utf8.baseAddress {
+      let count = utf8.count
+      var i = 0
+      while i < count {
+        let byte = bytes[i]
+        let c: UInt32
+        if byte &- 0xE4 < 6 {
+          // Lead bytes E4–E9: U+4000–U+9FFF, CJK ideographs, the common case:
+          // content, never folded, decoded without the general decoder's
+          // branches (the text is valid UTF-8: the decoder made it so).
+          c = UInt32(byte & 0x0F) &<< 12 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
+          i &+= 3
           content &+= 1
+        } else if byte < 0x80 {
+          // ASCII: a space or tab is dropped by selects, not a branch. In
+          // English text a space comes every few letters at no predictable
+          // place, and a mispredicted branch per word costs more than the
+          // multiplication done and thrown away.
+          i &+= 1
+          let isTab = byte == 0x09
+          let counts = byte != 0x20 && !isTab
+          containsTab = containsTab || isTab
+          let ascii = UInt32(byte)
+          content &+= (ascii | 0x20) &- 0x61 < 26 ? 1 : 0
+          let next = (hash ^ UInt64(ascii)) &* 0x100_0000_01b3
+          hash = counts ? next : hash
+          length &+= counts ? 1 : 0
+          last = counts ? ascii : last
+          prefix = length <= prefixLength ? hash : prefix
+          continue
+        } else if byte == 0xE3 {
+          // U+3000–U+3FFF: CJK punctuation (。、「」《》), kana, rare
+          // ideographs — every few characters of Chinese text. Only U+3000 is
+          // dropped; nothing here is folded.
+          c = 0x3000 | UInt32(bytes[i &+ 1] & 0x3F) &<< 6 | UInt32(bytes[i &+ 2] & 0x3F)
+          i &+= 3
+          if c == 0x3000 { continue }
+          if c &- 0x3040 < 0xC0 || c >= 0x3400 { content &+= 1 }
+        } else if byte == 0xEF && bytes[i &+ 1] == 0xBC && bytes[i &+ 2] != 0x80 {
+          // U+FF01–U+FF3F: fullwidth punctuation (，：；（）！？), digits and
+          // capitals, folded to ASCII — the other common mark of Chinese text.
+          c = UInt32(bytes[i &+ 2]) &- 0x60
+          i &+= 3
+          if c &- 0x41 < 26 { content &+= 1 }
         } else {
-          guard let folded = comparisonScalar(scalar) else { return }
-          c = folded
-          if isContent(c) { content &+= 1 }
+          let (scalar, size) = UnicodeCleaner.decodeScalar(utf8, at: i)
+          i &+= size
+          if scalar >= 0x3400 && scalar <= 0x9FFF {
+            c = scalar
+            content &+= 1
+          } else {
+            guard let folded = comparisonScalar(scalar) else { continue }
+            c = folded
+            if isContent(c) { content &+= 1 }
+          }
         }
+        hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
+        length &+= 1
+        last = c
+        // The hash of the first `prefixLength` scalars (of all, when there
+        // are fewer), kept by a select rather than a second loop.
+        prefix = length <= prefixLength ? hash : prefix
       }
-      hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
-      length &+= 1
-      last = c
     }
-    // Two loops, so that the common one does not check for the prefix at
-    // each scalar: the hash when the first loop stops is the prefix hash
-    // (of all scalars, when there are fewer than `prefixLength`).
-    while i < count && length < prefixLength { step() }
-    result.prefix = hash
-    while i < count { step() }
+    result.prefix = prefix
     result.containsTab = containsTab
     result.length = length
     result.contentScalars = UInt8(truncatingIfNeeded: min(content, 255))
