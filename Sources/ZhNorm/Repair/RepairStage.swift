@@ -384,7 +384,18 @@ struct RepairStage: PipelineStage {
         if setAside != nil && removeJoinedCopy(&p, into: &output) { return }
         let joinedSummary = summarize(p)
         var lastLineWidth = width
-        if context.blankLines > 0 && (wrap == nil || joinedSummary.width <= WrapProfile.maximumWidth) {
+        // Joined without a blank line and without hard wrap (by evidence at
+        // the join point, often across a form feed): a second run reads the
+        // two lines as the one line they are in the output, so the profile
+        // forgets the first line's sample, taken when this block arrived,
+        // and goes on with the joined line, as below. Counting both pieces
+        // let a second run see hard wrap where the first saw none: its line
+        // was as wide as its neighbours, the pieces were not, and the wrap
+        // it then saw changed how it read the lines after it (a heading held
+        // as a hard-wrapped line and joined; fuzz-pipeline-3ff29fa1).
+        let joinedAsOneLine = context.blankLines == 0 && wrap == nil
+        if joinedAsOneLine { profile.removeLast() }
+        if joinedAsOneLine || context.blankLines > 0 && (wrap == nil || joinedSummary.width <= WrapProfile.maximumWidth) {
           // Joined across a blank line: for the line-width profile, the
           // paragraph is from now on the one line it is in the output, as it
           // is to a second run. (Counting its last piece instead let a second

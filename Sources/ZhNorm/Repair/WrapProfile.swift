@@ -31,6 +31,27 @@ struct WrapProfile {
     isCurrent = false
   }
 
+  /// Forgets the sample added last (the repair step's join made two lines
+  /// one). O(``capacity``), in place.
+  mutating func removeLast() {
+    guard !samples.isEmpty else { return }
+    if samples.count < Self.capacity {
+      samples.removeLast()
+    } else {
+      // A full ring: the newest sample is just before `next`. Without it the
+      // ring is one short and fills by appending again, so the samples must
+      // be in order, oldest first: rotate the older run (from the removed
+      // slot on) to the front.
+      let newest = (next + Self.capacity - 1) % Self.capacity
+      samples.remove(at: newest)
+      samples[..<newest].reverse()
+      samples[newest...].reverse()
+      samples.reverse()
+      next = 0
+    }
+    isCurrent = false
+  }
+
   mutating func reset() {
     samples.removeAll(keepingCapacity: true)
     next = 0
