@@ -82,6 +82,10 @@ struct RepairStage: PipelineStage {
   /// The early duplicate check counts `pending` as written already (it was
   /// set aside, then held again).
   private var pendingRemembered = false
+  /// `pending` was joined into a copy of a paragraph written before, with no
+  /// paragraph set aside to hold again (see ``removeJoinedCopy(_:into:)``):
+  /// dedup removes it, so a refusal to join it is none a second run sees.
+  private var pendingIsCopy = false
   /// The first lines of the document, read ahead to seed the wrap profile
   /// (see ``receive(_:into:)``).
   private var lookahead = Lookahead()
@@ -366,7 +370,7 @@ struct RepairStage: PipelineStage {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
           detail: "did not join line \(p.lines.upperBound) to line \(block.lines.lowerBound): the first half repeats the start of a recent paragraph (a truncated duplicate, left for dedup)")
-      } else if !decision.joins && !consecutive && StructureClassifier.isStandalone(pFacts) == nil {
+      } else if !decision.joins && !consecutive && StructureClassifier.isStandalone(pFacts) == nil && !pendingIsCopy {
         // A fragment left across a blank line. (Not a line that looks like
         // structure, decided on only because the text looked hard-wrapped
         // when it was held: a second run, which sees the joined lines and no
@@ -381,7 +385,8 @@ struct RepairStage: PipelineStage {
         between.removeAll(keepingCapacity: true)
         pageBreak = false
         sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
-        if setAside != nil && removeJoinedCopy(&p, into: &output) { return }
+        var isCopy = false
+        if early != nil && removeJoinedCopy(&p, isCopy: &isCopy, into: &output) { return }
         let joinedSummary = summarize(p)
         var lastLineWidth = width
         // Joined without a blank line and without hard wrap (by evidence at
@@ -411,6 +416,7 @@ struct RepairStage: PipelineStage {
           widestLine = max(widestLine, lastLineWidth)
         }
         hold(p, summary: joinedSummary, facts: nil, lastLineWidth: lastLineWidth, into: &output)
+        if pending != nil { pendingIsCopy = isCopy }
         return
       }
       setAsidePending(sinceRefusal: sinceRefusalBefore, into: &output)
@@ -485,9 +491,17 @@ struct RepairStage: PipelineStage {
   /// a paragraph written before: removes it, as dedup would, and holds the
   /// set-aside paragraph again, with the blank lines that were after it (the
   /// blank lines on both sides of the copy merge). Returns whether it did.
-  private mutating func removeJoinedCopy(_ p: inout Block, into output: inout StageOutput) -> Bool {
+  /// With no paragraph set aside the copy stays held, for dedup to remove,
+  /// and `isCopy` says so: a refusal to join it to the next block is not
+  /// counted as a fragment left unjoined, since a second run never sees it
+  /// (fuzz-pipeline-16570d4c). O(n) in the paragraph plus a lookup.
+  private mutating func removeJoinedCopy(_ p: inout Block, isCopy: inout Bool, into output: inout StageOutput) -> Bool {
     var none: Block? = nil
-    guard let match = early!.match(&p, held: &none), let aside = setAside else { return false }
+    guard let match = early!.match(&p, held: &none) else { return false }
+    guard let aside = setAside else {
+      isCopy = true
+      return false
+    }
     recordEarlyRemoval(of: p, match, into: &output)
     setAside = nil
     recent.forgetLast()  // held, not written (the early check keeps it: see `pendingRemembered`)
@@ -498,6 +512,7 @@ struct RepairStage: PipelineStage {
     pendingLastLineWidth = aside.lastLineWidth
     pendingWidth = aside.width
     pendingRemembered = true
+    pendingIsCopy = false
     pageBreak = aside.pageBreak
     sinceRefusal = aside.sinceRefusal
     between = aside.between
@@ -529,6 +544,7 @@ struct RepairStage: PipelineStage {
   ) {
     wroteText = true
     removedSinceText = false
+    pendingIsCopy = false
     if options.joinsParagraphs, !summary.endsUnit, !summary.isShortTitle, block.utf8Count < Self.maximumParagraphBytes {
       // Held lazily: whether it is structure is looked at when the next block
       // needs a decision (often the first scalars already say no).
