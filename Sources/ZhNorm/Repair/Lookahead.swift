@@ -18,21 +18,73 @@ struct Lookahead {
     fileprivate(set) var samples: [Int] = []
     /// Display width of the widest text line read ahead.
     fileprivate(set) var widestLine = 0
-    /// For each block read ahead, the index of its width in ``samples``, or
-    /// -1 (a blank line, or a line not directly followed by another).
-    fileprivate(set) var sampleIndices: [Int] = []
+    /// The blocks read ahead, in order, as a second run will read them: at
+    /// first as read; then, while the step takes them, with what it decided
+    /// (``join(_:width:)``, ``remove(_:)``).
+    fileprivate(set) var lines: [Line] = []
+
+    /// A block read ahead, as a second run reads it.
+    struct Line: Equatable {
+      /// Its first input line (a joined paragraph keeps its first piece's).
+      var number: Int
+      /// Its display width; nil when it is no line at all (it was or will be
+      /// removed, or joined into a later one): the lines around it are then
+      /// adjacent.
+      var width: Int?
+      /// A blank line or a line the profile does not learn from (see
+      /// ``Lookahead/isTextLine(_:)``): the lines around it are not adjacent.
+      var separates: Bool
+    }
 
     /// What these lines say (``WrapProfile/seedWrap(of:widestLine:)``).
     var seedWrap: WrapProfile.Wrap? { WrapProfile.seedWrap(of: samples, widestLine: widestLine) }
 
-    /// What the lines would say to a second run if the block at `index` (in
-    /// the order read) were joined, across a blank line, to the paragraph
-    /// before it, making a line `joinedWidth` columns wide: the second run
-    /// reads that line where the first read the block. O(n) in the samples.
-    func seedWrap(joiningBlockAt index: Int, joinedWidth: Int) -> WrapProfile.Wrap? {
-      var widths = samples
-      if index < sampleIndices.count, sampleIndices[index] >= 0 { widths[sampleIndices[index]] = joinedWidth }
-      return WrapProfile.seedWrap(of: widths, widestLine: max(widestLine, joinedWidth))
+    /// What the lines would say to a second run if the blocks from input
+    /// line `lines.lowerBound` to `lines.upperBound` became one line
+    /// `width` columns wide (the step joined them): the second run reads
+    /// that line where the first read the last of them, and the others, and
+    /// the blank lines between them, not at all. O(n) in the lines read ahead.
+    func seedWrap(joining lines: ClosedRange<Int>, width: Int) -> WrapProfile.Wrap? {
+      var joined = self
+      joined.join(lines, width: width)
+      return joined.secondRunSeedWrap
+    }
+
+    /// What ``lines`` say, as they stand. O(n) in the lines read ahead.
+    var secondRunSeedWrap: WrapProfile.Wrap? {
+      var samples: [Int] = []
+      var widest = 0
+      var previous: Int?
+      for line in lines {
+        if line.separates {
+          previous = nil
+        } else if let width = line.width {
+          widest = max(widest, width)
+          if let previous { samples.append(previous) }
+          previous = width
+        }
+      }
+      return WrapProfile.seedWrap(of: samples, widestLine: widest)
+    }
+
+    /// The step joined the blocks from input line `lines.lowerBound` to
+    /// `lines.upperBound` into one line `width` columns wide. O(n) in the
+    /// lines read ahead.
+    mutating func join(_ lines: ClosedRange<Int>, width: Int) {
+      guard let last = self.lines.lastIndex(where: { lines.contains($0.number) && !$0.separates }) else { return }
+      for index in self.lines.indices where lines.contains(self.lines[index].number) {
+        self.lines[index].width = nil
+        self.lines[index].separates = false
+      }
+      self.lines[last].width = width
+    }
+
+    /// The step removed the text blocks from input line `lines.lowerBound`
+    /// to `lines.upperBound`. O(n) in the lines read ahead.
+    mutating func remove(_ lines: ClosedRange<Int>) {
+      for index in self.lines.indices where lines.contains(self.lines[index].number) && !self.lines[index].separates {
+        self.lines[index].width = nil
+      }
     }
   }
 
@@ -43,10 +95,9 @@ struct Lookahead {
   /// The widths of the lines read ahead.
   private(set) var widths = Widths()
   private var bytes = 0
-  /// The width and the index of the last text line read, while the next
-  /// line may follow it directly.
+  /// The width of the last text line read, while the next line may follow
+  /// it directly.
   private var previousWidth: Int?
-  private var previousIndex = 0
 
   var isComplete: Bool {
     widths.samples.count >= Self.sampleTarget || blocks.count >= Self.maximumBlocks || bytes >= Self.maximumBytes
@@ -65,7 +116,7 @@ struct Lookahead {
   mutating func restart() {
     blocks.removeAll(keepingCapacity: true)
     widths.samples.removeAll(keepingCapacity: true)
-    widths.sampleIndices.removeAll(keepingCapacity: true)
+    widths.lines.removeAll(keepingCapacity: true)
     widths.widestLine = 0
     bytes = 0
     previousWidth = nil
@@ -84,18 +135,15 @@ struct Lookahead {
   /// at all: the lines around it are adjacent). O(1).
   mutating func add(_ block: consuming Block, width: Int?) {
     bytes += block.utf8Count
-    if !Self.isTextLine(block) {
+    let isText = Self.isTextLine(block)
+    if !isText {
       previousWidth = nil
     } else if let width {
       widths.widestLine = max(widths.widestLine, width)
-      if let previous = previousWidth {
-        widths.samples.append(previous)
-        widths.sampleIndices[previousIndex] = widths.samples.count - 1
-      }
+      if let previous = previousWidth { widths.samples.append(previous) }
       previousWidth = width
-      previousIndex = blocks.count
     }
+    widths.lines.append(Widths.Line(number: block.lines.lowerBound, width: isText ? width : nil, separates: !isText))
     blocks.append(block)
-    widths.sampleIndices.append(-1)
   }
 }

@@ -89,9 +89,10 @@ struct RepairStage: PipelineStage {
   /// The first lines of the document, read ahead to seed the wrap profile
   /// (see ``receive(_:into:)``).
   private var lookahead = Lookahead()
-  /// While the lines read ahead are taken: their widths, what they said,
-  /// and the index of the block being taken (see ``changesReadAhead(joinedWidth:)``).
-  private var taking: (widths: Lookahead.Widths, seed: WrapProfile.Wrap?, index: Int)?
+  /// While the lines read ahead are taken: what they said, and their widths
+  /// as a second run will read them, with the joins and removals made so far
+  /// (see ``changesReadAhead(joining:width:)``).
+  private var taking: (widths: Lookahead.Widths, seed: WrapProfile.Wrap?)?
   private var running = RunningLines()
 
   /// Creates the stage. With `dedup` (the dedup step's options, when it
@@ -168,30 +169,29 @@ struct RepairStage: PipelineStage {
     profile.seed(seed)
     var ahead = lookahead
     lookahead = Lookahead()  // not shared while `ahead` is emptied (no copy of its blocks)
-    taking = (widths, seed, -1)
-    ahead.finish { block in
-      taking!.index += 1
-      take(block, into: &output)
-    }
+    taking = (widths, seed)
+    ahead.finish { block in take(block, into: &output) }
     taking = nil
     lookahead = ahead
     profile.unseed()
   }
 
   /// Whether joining the block being taken, across a blank line, to the held
-  /// paragraph would change what the lines read ahead say to a second run:
-  /// it reads the joined paragraph as one line where the first run read the
-  /// block, and a line near the other widths could make it see hard wrap, or
-  /// another wrap width, where the first run saw none (fuzz-pipeline-9062a4fe:
-  /// it then re-flowed the document's first lines). Only while the lines read
-  /// ahead are taken; a joined line that makes them say nothing is harmless
-  /// (a second run then sees no hard wrap, and leaves the lines the first
-  /// run joined as they are).
-  private func changesReadAhead(joinedWidth: Int) -> Bool {
+  /// paragraph (input `lines`, `width` columns joined) would change what the
+  /// lines read ahead say to a second run: it reads the joined paragraph as
+  /// one line where the first run read the block, and a line near the other
+  /// widths could make it see hard wrap, or another wrap width, where the
+  /// first run saw none (fuzz-pipeline-9062a4fe: it then re-flowed the
+  /// document's first lines). The lines are those the second run will read:
+  /// with the joins made so far, which add up (fuzz-pipeline-818ecd33), and
+  /// without the lines removed so far (fuzz-pipeline-3a12e89f: a running
+  /// footer counted as a line). Only while the lines read ahead are taken; a
+  /// joined line that makes them say nothing is harmless (a second run then
+  /// sees no hard wrap, and leaves the lines the first run joined as they are).
+  /// O(n) in the lines read ahead.
+  private func changesReadAhead(joining lines: ClosedRange<Int>, width: Int) -> Bool {
     guard let taking else { return false }
-    guard let second = taking.widths.seedWrap(joiningBlockAt: taking.index, joinedWidth: joinedWidth) else {
-      return false
-    }
+    guard let second = taking.widths.seedWrap(joining: lines, width: width) else { return false }
     return second.width != taking.seed?.width
   }
 
@@ -201,7 +201,7 @@ struct RepairStage: PipelineStage {
       if block.followsPageBreak || (!block.isBlank && isPageNumber(block)) {
         output.record(.pageFurniture, line: held.lines.lowerBound, text: held.text,
           detail: "removed a running footer: the line was seen next to an earlier page break and a page break follows it")
-        removed()
+        removed(held.lines)
       } else {
         processText(held, into: &output, checkRunning: false)
       }
@@ -237,10 +237,11 @@ struct RepairStage: PipelineStage {
     options.removesFurniture && block.withUTF8(PageFurniture.classify) == .pageNumber
   }
 
-  /// Bookkeeping after a whole line was removed.
-  private mutating func removed() {
+  /// Bookkeeping after a whole line (input `lines`) was removed.
+  private mutating func removed(_ lines: ClosedRange<Int>) {
     if pending != nil { pageBreak = true }
     removedSinceText = true
+    taking?.widths.remove(lines)
   }
 
   /// A page break (a form feed or a removed page-number line): the line
@@ -275,14 +276,14 @@ struct RepairStage: PipelineStage {
       if summary.mayBeFurniture, let kind = block.withUTF8(PageFurniture.classify) {
         output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
           detail: "removed a \(kind.rawValue) line")
-        removed()
+        removed(block.lines)
         if kind == .pageNumber { pageBreakSeen() }
         return
       }
       if summary.mayHaveInlineMarker {
         switch stripInlineMarkers(&block, into: &output) {
         case .removedLine:
-          removed()  // notes the page break too, when a paragraph is held
+          removed(block.lines)  // notes the page break too, when a paragraph is held
           return
         case .stripped(let leading):
           // Without its marker, the line may be a copy dedup removes (a
@@ -301,7 +302,7 @@ struct RepairStage: PipelineStage {
           if running.contains(hash) {
             output.record(.pageFurniture, line: block.lines.lowerBound, text: block.text,
               detail: "removed a running header: the line was seen next to an earlier page break")
-            removed()
+            removed(block.lines)
             return  // still at the top of the page: the next line is looked at too, as a second run would
           }
           afterPageBreak = false
@@ -361,7 +362,8 @@ struct RepairStage: PipelineStage {
       if decision.joins && output.recordsChanges { decision = JoinDecision.decide(pFacts, qFacts, context) }
       // (`checkRunning`: the block is the one being taken, not a held footer taken late.)
       if decision.joins && context.blankLines > 0 && checkRunning
-        && changesReadAhead(joinedWidth: pendingWidth + width + (decision.insertsSpace ? 1 : 0))
+        && changesReadAhead(
+          joining: p.lines.lowerBound...block.lines.upperBound, width: pendingWidth + width + (decision.insertsSpace ? 1 : 0))
       {
         decision.joins = false
         output.record(.joinDeclined, line: p.lines.upperBound, text: p.text,
@@ -388,6 +390,11 @@ struct RepairStage: PipelineStage {
         var isCopy = false
         if early != nil && removeJoinedCopy(&p, isCopy: &isCopy, into: &output) { return }
         let joinedSummary = summarize(p)
+        if isCopy {
+          taking?.widths.remove(p.lines)  // dedup removes it: a second run reads no line there
+        } else {
+          taking?.widths.join(p.lines, width: joinedSummary.width)
+        }
         var lastLineWidth = width
         // Joined without a blank line and without hard wrap (by evidence at
         // the join point, often across a form feed): a second run reads the
@@ -453,6 +460,7 @@ struct RepairStage: PipelineStage {
       detail: "duplicate of line \(match.line) (\(match.kind == .exactDuplicate ? "exact" : "truncated: a prefix of it"))")
     output.step = step
     removedSinceText = true  // the blank lines on both sides of it merge
+    taking?.widths.remove(block.lines)
   }
 
   /// The arriving block will not join the held paragraph: the paragraph

@@ -195,6 +195,18 @@ struct FuzzRegressionTests {
   /// it took a join for interleaved columns (−2) and refused it. A second
   /// run, without the copy, had no such refusal and joined. Fixed: refusing
   /// to join such a copy is not counted (`RepairStage.pendingIsCopy`).
+  ///
+  /// fuzz-pipeline-818ecd33 (session 16, of the 6 left after that; 345
+  /// bytes): at a document's start, three joins across blank lines, each of
+  /// which alone left the lines read ahead saying nothing to a second run;
+  /// together they made three lines 139–141 columns wide, and the second run
+  /// saw hard wrap and re-flowed them. fuzz-pipeline-3a12e89f (241 bytes): a
+  /// join declined because the lines read ahead, a running footer among them
+  /// (removed since) and the joined paragraph's own first piece, would have
+  /// said hard wrap; the second run, which reads neither, joined. Fixed: while
+  /// the lines read ahead are taken, their widths are kept as a second run
+  /// will read them, with every join made and every line removed so far
+  /// (`Lookahead.Widths.lines`).
   @Test("The default pipeline is idempotent on every saved fuzz input", arguments: inputs)
   func idempotent(name: String) throws {
     let bytes = [UInt8](try Data(contentsOf: Self.directory.appendingPathComponent(name)))
