@@ -83,7 +83,7 @@ struct RepairStage: PipelineStage {
   /// set aside, then held again).
   private var pendingRemembered = false
   /// `pending` was joined into a copy of a paragraph written before, with no
-  /// paragraph set aside to hold again (see ``removeJoinedCopy(_:into:)``):
+  /// paragraph set aside to hold again (see ``removeJoinedCopy(_:isCopy:into:)``):
   /// dedup removes it, so a refusal to join it is none a second run sees.
   private var pendingIsCopy = false
   /// The first lines of the document, read ahead to seed the wrap profile
