@@ -83,7 +83,7 @@ struct RepairStage: PipelineStage {
   /// set aside, then held again).
   private var pendingRemembered = false
   /// `pending` was joined into a copy of a paragraph written before, with no
-  /// paragraph set aside to hold again (see ``removeJoinedCopy(_:isCopy:into:)``):
+  /// paragraph set aside to hold again (see ``removeJoinedCopy(_:into:)``):
   /// dedup removes it, so a refusal to join it is none a second run sees.
   private var pendingIsCopy = false
   /// The first lines of the document, read ahead to seed the wrap profile
@@ -387,8 +387,9 @@ struct RepairStage: PipelineStage {
         between.removeAll(keepingCapacity: true)
         pageBreak = false
         sinceRefusal = sinceRefusal == Int.max ? sinceRefusal : sinceRefusal + 1
-        var isCopy = false
-        if early != nil && removeJoinedCopy(&p, isCopy: &isCopy, into: &output) { return }
+        let copy = early == nil ? .none : removeJoinedCopy(&p, into: &output)
+        if copy == .removed { return }
+        let isCopy = copy == .leftForDedup
         let joinedSummary = summarize(p)
         if isCopy {
           taking?.widths.remove(p.lines)  // dedup removes it: a second run reads no line there
@@ -422,8 +423,7 @@ struct RepairStage: PipelineStage {
           previousLineWidth = lastLineWidth
           widestLine = max(widestLine, lastLineWidth)
         }
-        hold(p, summary: joinedSummary, facts: nil, lastLineWidth: lastLineWidth, into: &output)
-        if pending != nil { pendingIsCopy = isCopy }
+        hold(p, summary: joinedSummary, facts: nil, lastLineWidth: lastLineWidth, isCopy: isCopy, into: &output)
         return
       }
       setAsidePending(sinceRefusal: sinceRefusalBefore, into: &output)
@@ -495,21 +495,29 @@ struct RepairStage: PipelineStage {
     for blank in aside.between { output.emit(blank) }
   }
 
+  /// What ``removeJoinedCopy(_:into:)`` did with a paragraph just joined.
+  private enum JoinedCopy {
+    /// It is no copy of a paragraph written before.
+    case none
+    /// It was a copy: removed, and the set-aside paragraph held again.
+    case removed
+    /// It is a copy, but no paragraph was set aside: it stays held, for
+    /// dedup to remove.
+    case leftForDedup
+  }
+
   /// When the held paragraph, just joined, is an exact or truncated copy of
   /// a paragraph written before: removes it, as dedup would, and holds the
   /// set-aside paragraph again, with the blank lines that were after it (the
-  /// blank lines on both sides of the copy merge). Returns whether it did.
-  /// With no paragraph set aside the copy stays held, for dedup to remove,
-  /// and `isCopy` says so: a refusal to join it to the next block is not
-  /// counted as a fragment left unjoined, since a second run never sees it
-  /// (fuzz-pipeline-16570d4c). O(n) in the paragraph plus a lookup.
-  private mutating func removeJoinedCopy(_ p: inout Block, isCopy: inout Bool, into output: inout StageOutput) -> Bool {
+  /// blank lines on both sides of the copy merge). With no paragraph set
+  /// aside the copy stays held, for dedup to remove (`.leftForDedup`): a
+  /// refusal to join it to the next block is then not counted as a fragment
+  /// left unjoined, since a second run never sees it (fuzz-pipeline-16570d4c).
+  /// O(n) in the paragraph plus a lookup.
+  private mutating func removeJoinedCopy(_ p: inout Block, into output: inout StageOutput) -> JoinedCopy {
     var none: Block? = nil
-    guard let match = early!.match(&p, held: &none) else { return false }
-    guard let aside = setAside else {
-      isCopy = true
-      return false
-    }
+    guard let match = early!.match(&p, held: &none) else { return .none }
+    guard let aside = setAside else { return .leftForDedup }
     recordEarlyRemoval(of: p, match, into: &output)
     setAside = nil
     recent.forgetLast()  // held, not written (the early check keeps it: see `pendingRemembered`)
@@ -524,7 +532,7 @@ struct RepairStage: PipelineStage {
     pageBreak = aside.pageBreak
     sinceRefusal = aside.sinceRefusal
     between = aside.between
-    return true
+    return .removed
   }
 
   /// Joins `q` to the held paragraph `p`, records the join, and cleans the
@@ -547,8 +555,10 @@ struct RepairStage: PipelineStage {
   }
 
   /// Holds `block` if it may continue in the next block; writes it out otherwise.
+  /// `isCopy`: the block is a joined copy left for dedup (see ``pendingIsCopy``).
   private mutating func hold(
-    _ block: consuming Block, summary: LineSummary, facts: LineFacts?, lastLineWidth: Int, into output: inout StageOutput
+    _ block: consuming Block, summary: LineSummary, facts: LineFacts?, lastLineWidth: Int, isCopy: Bool = false,
+    into output: inout StageOutput
   ) {
     wroteText = true
     removedSinceText = false
@@ -557,6 +567,7 @@ struct RepairStage: PipelineStage {
       // Held lazily: whether it is structure is looked at when the next block
       // needs a decision (often the first scalars already say no).
       pending = block
+      pendingIsCopy = isCopy
       pendingFacts = facts
       pendingLast = summary.lastScalar
       pendingHeldWithWrap = profile.wrap != nil
